@@ -1,0 +1,159 @@
+//! The one finding type every rule produces and every renderer reads.
+//!
+//! A [`Finding`] carries a byte span into the original text; lines and
+//! columns are computed only when rendering (see [`crate::document`]).
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+/// A rule of SPEC §3, identified by its stable kebab-case id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A listed variant occurs in the text.
+    Forbidden,
+    /// A form of another language occurs in the text.
+    Untranslated,
+    /// One document names one concept in more than one way.
+    Inconsistent,
+    /// A case-sensitive form occurs with other capitals.
+    Case,
+    /// The source names the concept, the translation never does.
+    Missing,
+    /// The translation names the concept fewer times than the source.
+    CountMismatch,
+}
+
+impl Rule {
+    /// Every rule, in the order of SPEC §3.
+    pub const ALL: [Rule; 6] = [
+        Rule::Forbidden,
+        Rule::Untranslated,
+        Rule::Inconsistent,
+        Rule::Case,
+        Rule::Missing,
+        Rule::CountMismatch,
+    ];
+
+    /// The stable id used in output and in the glossary's `rules:` map.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Forbidden => "forbidden",
+            Rule::Untranslated => "untranslated",
+            Rule::Inconsistent => "inconsistent",
+            Rule::Case => "case",
+            Rule::Missing => "missing",
+            Rule::CountMismatch => "count-mismatch",
+        }
+    }
+
+    /// The severity a rule has unless the glossary overrides it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::Forbidden | Rule::Untranslated | Rule::Missing => Severity::Error,
+            Rule::Inconsistent | Rule::Case => Severity::Warning,
+            Rule::CountMismatch => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::ALL.into_iter().find(|r| r.id() == s).ok_or(())
+    }
+}
+
+/// How serious a finding is; ordered so that `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing, rarely worth failing a build.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Wrong.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output and configuration.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(()),
+        }
+    }
+}
+
+/// One rendering of a concept and how often a document uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendering {
+    /// The glossary form, as the glossary writes it.
+    pub form: String,
+    /// How many matches in the document come from this form.
+    pub count: usize,
+}
+
+/// Counts attached to `missing` and `count-mismatch` findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Matches of the concept in the source text.
+    pub source: usize,
+    /// Matches of the concept in the translation, of every kind.
+    pub target: usize,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that fired.
+    pub rule: Rule,
+    /// Its severity after the glossary's `rules:` overrides.
+    pub severity: Severity,
+    /// The checked file, as the user named it (`-` for stdin).
+    pub path: PathBuf,
+    /// The text's language (canonical BCP 47 tag).
+    pub language: String,
+    /// Byte span into the original file.
+    pub span: Range<usize>,
+    /// The concept's id.
+    pub concept: String,
+    /// The text as written at `span`.
+    pub found: String,
+    /// The preferred official form of the text's language.
+    pub expected: String,
+    /// A one-line human explanation.
+    pub message: String,
+    /// For `inconsistent`: every rendering with its count, in order of first use.
+    pub renderings: Vec<Rendering>,
+    /// For `missing` and `count-mismatch`: the counts compared.
+    pub counts: Option<Counts>,
+}

@@ -1,0 +1,88 @@
+//! The glossary (SPEC §1): the checked model the rest of termlint reads,
+//! loaded from YAML by [`load`] and found on disk by [`discover`].
+
+mod discover;
+mod load;
+mod locate;
+mod raw;
+
+pub use discover::discover;
+pub use load::{load, load_str, GlossaryError};
+
+use crate::finding::{Rule, Severity};
+use crate::lang::LangTag;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A loaded, validated glossary.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Default language of `--source` texts.
+    pub source_language: Option<LangTag>,
+    /// Severity overrides; `None` turns a rule off.
+    pub rules: BTreeMap<Rule, Option<Severity>>,
+    /// Concepts in file order (file order decides shared forms).
+    pub concepts: Vec<Concept>,
+}
+
+/// One named thing and its names per language.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    /// Unique id, `[a-z0-9._-]+`.
+    pub id: String,
+    /// Free text shown in reports.
+    pub note: Option<String>,
+    /// Do not translate: every official form is right in every language.
+    pub dnt: bool,
+    /// Entries in file order, one per language tag.
+    pub entries: Vec<Entry>,
+}
+
+/// The names of a concept in one language.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The entry's language.
+    pub lang: LangTag,
+    /// Accepted forms, preferred first; never empty.
+    pub official: Vec<String>,
+    /// Known wrong renderings.
+    pub variants: Vec<String>,
+    /// Compare case exactly (the `case` rule applies).
+    pub case_sensitive: bool,
+    /// Let words carry inflectional endings.
+    pub inflect: bool,
+}
+
+impl Glossary {
+    /// The severity of `rule` in this glossary, `None` when it is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.rules.get(&rule) {
+            Some(over) => *over,
+            None => Some(rule.default_severity()),
+        }
+    }
+
+    /// Every language some entry uses, sorted.
+    pub fn languages(&self) -> Vec<LangTag> {
+        let mut langs: Vec<LangTag> = self
+            .concepts
+            .iter()
+            .flat_map(|c| c.entries.iter().map(|e| e.lang.clone()))
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+}
+
+impl Concept {
+    /// The entry a text in `lang` uses: `lang` itself, else the nearest
+    /// shorter tag (`de-CH` falls back to `de`).
+    pub fn entry_for(&self, lang: &LangTag) -> Option<&Entry> {
+        lang.fallbacks()
+            .iter()
+            .find_map(|tag| self.entries.iter().find(|e| &e.lang == tag))
+    }
+}

@@ -1,0 +1,1 @@
+//! Serde structs mirroring glossary.yaml exactly, before validation.

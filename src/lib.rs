@@ -1,0 +1,20 @@
+//! termlint checks translated text against a glossary of official names.
+//!
+//! The pipeline, one module per stage:
+//! [`glossary`] (discover, load, validate) → [`fold`] (normalize text with a
+//! map back to the original) → [`matcher`] (one automaton over every form,
+//! verified for [`boundary`] and [`inflect`]ion, leftmost-longest) →
+//! [`rules`] (judge each match, SPEC §3) → [`report`] (render findings).
+//! [`check`] wires the stages for one document; nothing here prints.
+
+pub mod boundary;
+pub mod check;
+pub mod document;
+pub mod finding;
+pub mod fold;
+pub mod glossary;
+pub mod inflect;
+pub mod lang;
+pub mod matcher;
+pub mod report;
+pub mod rules;
