@@ -1,1 +1,156 @@
-//! document
+//! A text being checked: its bytes as read, its language, and the lookup
+//! from byte offsets to 1-based lines and columns (columns count chars).
+
+use crate::lang::LangTag;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One checked (or source) text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user named it (`-` for stdin).
+    pub path: PathBuf,
+    /// The whole text; byte offsets of findings index into it.
+    pub text: String,
+    /// The text's language.
+    pub lang: LangTag,
+    line_starts: Vec<usize>,
+}
+
+/// Why a file's bytes are not text termlint can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// Bytes that are not UTF-8.
+    #[error("invalid UTF-8 at byte {offset}; save the file as UTF-8")]
+    InvalidUtf8 {
+        /// Offset of the first bad byte.
+        offset: usize,
+    },
+}
+
+/// Decodes file bytes as UTF-8 text (a UTF-8 byte-order mark is kept so that
+/// byte offsets still index the file).
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+impl Document {
+    /// Wraps a text; computes its line starts once.
+    pub fn new(path: impl Into<PathBuf>, text: String, lang: LangTag) -> Document {
+        let line_starts = line_starts(&text);
+        Document {
+            path: path.into(),
+            text,
+            lang,
+            line_starts,
+        }
+    }
+
+    /// The path as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// 1-based line and column (in chars) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let prefix = &self.text[start..offset.min(self.text.len())];
+        let mut column = prefix.chars().count() + 1;
+        // A byte-order mark is invisible in editors; do not count it.
+        if line == 0 && prefix.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        (line + 1, column)
+    }
+
+    /// The text of 1-based `line` without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let range = self.line_range(line);
+        &self.text[range]
+    }
+
+    /// Byte range of 1-based `line` without its line ending.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let index = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let body = self.text[start..end].trim_end_matches(['\n', '\r']);
+        start..start + body.len()
+    }
+
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+}
+
+/// Byte offsets where lines start; `\n`, `\r\n` and a lone `\r` end a line.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new(
+            "t.txt",
+            text.to_string(),
+            LangTag::parse("de").expect("valid tag"),
+        )
+    }
+
+    #[test]
+    fn columns_count_chars_not_bytes() {
+        let d = doc("Ürümqi und Straße");
+        assert_eq!(d.line_col("Ürümqi und ".len()), (1, 12));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let d = doc("a\r\nb\rc\nd");
+        assert_eq!(d.line_col(3), (2, 1));
+        assert_eq!(d.line_col(5), (3, 1));
+        assert_eq!(d.line_col(7), (4, 1));
+        assert_eq!(d.line_text(1), "a");
+        assert_eq!(d.line_text(2), "b");
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let d = doc("\u{feff}Park");
+        assert_eq!(d.line_col(3), (1, 1));
+    }
+
+    #[test]
+    fn offset_at_end_is_on_last_line() {
+        let d = doc("a\nbc");
+        assert_eq!(d.line_col(4), (2, 3));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        assert_eq!(
+            decode(vec![b'a', b'b', 0xff]),
+            Err(DecodeError::InvalidUtf8 { offset: 2 })
+        );
+    }
+}

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod fold;
 pub mod glossary;
 pub mod inflect;
+pub mod input;
 pub mod lang;
 pub mod matcher;
 pub mod report;

@@ -1,1 +1,347 @@
-//! matcher
+//! Matching (SPEC §2): one Aho–Corasick automaton over the literal anchor of
+//! every glossary form in every language; each hit is verified for word
+//! boundaries and inflection, and overlaps are resolved leftmost-longest.
+//!
+//! Consumes a [`Glossary`] and folded text; produces [`Match`]es whose spans
+//! index the original text.
+
+use crate::boundary::{is_boundary, is_unspaced};
+use crate::fold::{fold_str, FoldOptions, Folded};
+use crate::glossary::Glossary;
+use crate::inflect::{word_pattern, WordPattern, WordPlace};
+use crate::lang::LangTag;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Whether a glossary form is accepted or a known wrong rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// One of the entry's `official` forms; `rank` 0 is preferred.
+    Official {
+        /// Position in the `official` list.
+        rank: usize,
+    },
+    /// One of the entry's `variants`.
+    Variant,
+}
+
+/// One form as the glossary writes it.
+#[derive(Debug, Clone)]
+pub struct FormRef {
+    /// Index of the entry in its concept.
+    pub entry: usize,
+    /// Official or variant.
+    pub kind: FormKind,
+    /// The form as written in the glossary.
+    pub text: String,
+}
+
+/// All forms of one concept that fold to the same text: one *rendering*.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// The folded form.
+    pub folded: String,
+    /// Every glossary form with this folded text, in file order.
+    pub forms: Vec<FormRef>,
+}
+
+/// One verified occurrence of a rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Byte span in the original text.
+    pub span: Range<usize>,
+    /// Index into [`Matcher::renderings`].
+    pub rendering: usize,
+}
+
+/// A piece of a compiled form: text that must appear as is, or a word that
+/// may carry an ending.
+#[derive(Debug, Clone)]
+enum Piece {
+    Literal(String),
+    Word(WordPattern),
+}
+
+/// A form compiled for verification after its anchor was found.
+#[derive(Debug, Clone)]
+struct Pattern {
+    rendering: usize,
+    /// Pieces after the anchor; the first may be the anchor word's endings.
+    rest: Vec<Piece>,
+}
+
+/// The compiled glossary: automaton, patterns and renderings.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// Patterns to verify for each anchor id.
+    by_anchor: Vec<Vec<usize>>,
+    patterns: Vec<Pattern>,
+    renderings: Vec<Rendering>,
+}
+
+/// Collects renderings and patterns while reading the glossary.
+#[derive(Default)]
+struct Builder {
+    renderings: Vec<Rendering>,
+    rendering_ids: HashMap<(usize, String), usize>,
+    anchors: Vec<String>,
+    anchor_ids: HashMap<String, usize>,
+    by_anchor: Vec<Vec<usize>>,
+    patterns: Vec<Pattern>,
+    pattern_keys: HashMap<(usize, String, bool), ()>,
+}
+
+impl Matcher {
+    /// Compiles every form of every concept of `glossary`.
+    pub fn new(glossary: &Glossary) -> Matcher {
+        let mut builder = Builder::default();
+        for (ci, concept) in glossary.concepts.iter().enumerate() {
+            for (ei, entry) in concept.entries.iter().enumerate() {
+                let official = entry.official.iter().enumerate();
+                let forms = official
+                    .map(|(rank, f)| (FormKind::Official { rank }, f))
+                    .chain(entry.variants.iter().map(|f| (FormKind::Variant, f)));
+                for (kind, text) in forms {
+                    let form = FormRef {
+                        entry: ei,
+                        kind,
+                        text: text.clone(),
+                    };
+                    builder.add(ci, form, &entry.lang, entry.inflect);
+                }
+            }
+        }
+        builder.finish()
+    }
+
+    /// Every rendering, indexed by [`Match::rendering`].
+    pub fn renderings(&self) -> &[Rendering] {
+        &self.renderings
+    }
+
+    /// Finds every match in `folded`, leftmost-longest, spans in the original.
+    pub fn find(&self, folded: &Folded) -> Vec<Match> {
+        let text = folded.as_str();
+        let candidates = self.candidates(text);
+        select_leftmost_longest(candidates)
+            .into_iter()
+            .map(|c| Match {
+                span: folded.original_span(c.start..c.end),
+                rendering: c.rendering,
+            })
+            .collect()
+    }
+
+    fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut found = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(text) {
+            if !is_boundary(text, hit.start()) {
+                continue;
+            }
+            for &p in &self.by_anchor[hit.pattern().as_usize()] {
+                let pattern = &self.patterns[p];
+                if let Some(end) = longest_end(text, hit.end(), &pattern.rest) {
+                    found.push(Candidate {
+                        start: hit.start(),
+                        end,
+                        concept: self.renderings[pattern.rendering].concept,
+                        rendering: pattern.rendering,
+                    });
+                }
+            }
+        }
+        found
+    }
+}
+
+impl Builder {
+    fn add(&mut self, concept: usize, form: FormRef, lang: &LangTag, inflect: bool) {
+        let folded = fold_str(&form.text, FoldOptions { case: true });
+        let key = (concept, folded.clone());
+        let next = self.renderings.len();
+        let rendering = *self.rendering_ids.entry(key).or_insert(next);
+        if rendering == next {
+            self.renderings.push(Rendering {
+                concept,
+                folded: folded.clone(),
+                forms: Vec::new(),
+            });
+        }
+        self.renderings[rendering].forms.push(form);
+        let lang_key = if inflect {
+            lang.primary().to_string()
+        } else {
+            String::new()
+        };
+        if self
+            .pattern_keys
+            .insert((rendering, lang_key, inflect), ())
+            .is_none()
+        {
+            let pieces = compile(&folded, lang, inflect);
+            self.add_pattern(rendering, pieces);
+        }
+    }
+
+    fn add_pattern(&mut self, rendering: usize, pieces: Vec<Piece>) {
+        let (anchor, rest) = split_anchor(pieces);
+        if anchor.is_empty() {
+            return;
+        }
+        let next = self.anchors.len();
+        let id = *self.anchor_ids.entry(anchor.clone()).or_insert(next);
+        if id == next {
+            self.anchors.push(anchor);
+            self.by_anchor.push(Vec::new());
+        }
+        self.by_anchor[id].push(self.patterns.len());
+        self.patterns.push(Pattern { rendering, rest });
+    }
+
+    fn finish(self) -> Matcher {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.anchors)
+            .expect("invariant: glossary anchors are few and short enough to compile");
+        Matcher {
+            automaton,
+            by_anchor: self.by_anchor,
+            patterns: self.patterns,
+            renderings: self.renderings,
+        }
+    }
+}
+
+/// Splits a folded form into literal pieces and inflectable words.
+fn compile(folded: &str, lang: &LangTag, inflect: bool) -> Vec<Piece> {
+    let tokens = tokenize(folded);
+    let last_word = tokens.iter().rposition(|(is_word, _)| *is_word);
+    let mut pieces = Vec::new();
+    for (i, (is_word, token)) in tokens.into_iter().enumerate() {
+        let place = WordPlace {
+            is_last: Some(i) == last_word,
+        };
+        let pattern = (is_word && inflect)
+            .then(|| word_pattern(lang, token, place))
+            .flatten();
+        match pattern {
+            Some(p) => pieces.push(Piece::Word(p)),
+            None => push_literal(&mut pieces, token),
+        }
+    }
+    pieces
+}
+
+fn push_literal(pieces: &mut Vec<Piece>, token: &str) {
+    if let Some(Piece::Literal(last)) = pieces.last_mut() {
+        last.push_str(token);
+    } else {
+        pieces.push(Piece::Literal(token.to_string()));
+    }
+}
+
+/// Words are runs of letters, marks and digits in scripts written with
+/// spaces; everything else (and text in unspaced scripts) is literal.
+fn tokenize(folded: &str) -> Vec<(bool, &str)> {
+    let mut tokens: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (i, c) in folded.char_indices() {
+        let is_word = is_word_char(c);
+        if current.is_some_and(|w| w != is_word) {
+            tokens.push((current == Some(true), &folded[start..i]));
+            start = i;
+        }
+        current = Some(is_word);
+    }
+    if let Some(is_word) = current {
+        tokens.push((is_word, &folded[start..]));
+    }
+    tokens
+}
+
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !is_unspaced(c)
+}
+
+/// The anchor is the literal text up to and including the first word's stem;
+/// the rest is what verification walks.
+fn split_anchor(pieces: Vec<Piece>) -> (String, Vec<Piece>) {
+    let mut anchor = String::new();
+    let mut iter = pieces.into_iter();
+    let mut rest = Vec::new();
+    for piece in iter.by_ref() {
+        match piece {
+            Piece::Literal(text) => anchor.push_str(&text),
+            Piece::Word(word) => {
+                anchor.push_str(&word.stem);
+                rest.push(Piece::Word(WordPattern {
+                    stem: String::new(),
+                    endings: word.endings,
+                }));
+                break;
+            }
+        }
+    }
+    rest.extend(iter);
+    (anchor, rest)
+}
+
+/// The end of the longest way `pieces` can continue at `pos`, ending on a
+/// boundary.
+fn longest_end(text: &str, pos: usize, pieces: &[Piece]) -> Option<usize> {
+    let Some((first, rest)) = pieces.split_first() else {
+        return is_boundary(text, pos).then_some(pos);
+    };
+    let tail = &text[pos..];
+    match first {
+        Piece::Literal(lit) => tail
+            .starts_with(lit.as_str())
+            .then(|| longest_end(text, pos + lit.len(), rest))
+            .flatten(),
+        Piece::Word(word) => {
+            let after_stem = tail.strip_prefix(word.stem.as_str())?;
+            let base = pos + word.stem.len();
+            word.endings
+                .iter()
+                .filter(|e| after_stem.starts_with(**e))
+                .filter_map(|e| longest_end(text, base + e.len(), rest))
+                .max()
+        }
+    }
+}
+
+/// A verified match in folded coordinates.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    concept: usize,
+    rendering: usize,
+}
+
+/// Leftmost wins; at one position the longest; at equal spans the concept
+/// first in file order (SPEC §2, §3).
+fn select_leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), a.concept, a.rendering).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            b.concept,
+            b.rendering,
+        ))
+    });
+    let mut chosen: Vec<Candidate> = Vec::new();
+    let mut cursor = 0;
+    for c in candidates {
+        if c.start >= cursor && c.end > c.start {
+            cursor = c.end;
+            chosen.push(c);
+        }
+    }
+    chosen
+}

@@ -1,1 +1,297 @@
-//! rules
+//! Rules (SPEC §3): judge every match of a document, then look at the
+//! document as a whole (`inconsistent`) and, with a source text, at the
+//! pair (`missing`, `count-mismatch`, coverage).
+//!
+//! Consumes matches from [`crate::matcher`]; produces [`Finding`]s.
+
+mod judge;
+mod messages;
+
+pub use judge::{judge, Verdict};
+
+use crate::document::Document;
+use crate::finding::{Counts, Finding, Rendering as Used, Rule, Severity};
+use crate::glossary::{Concept, Glossary};
+use crate::lang::LangTag;
+use crate::matcher::{Match, Matcher};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A match together with its verdict.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    /// The match.
+    pub matched: Match,
+    /// What the rules say about it.
+    pub verdict: Verdict,
+}
+
+/// How a source and its translation name one concept (SPEC §5 `coverage`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// The concept's id.
+    pub concept: String,
+    /// Matches in the source, of any kind.
+    pub source_count: usize,
+    /// Matches in the translation of forms accepted in its language.
+    pub target_count: usize,
+    /// Matches in the translation of variants and other languages' forms.
+    pub other_count: usize,
+}
+
+/// The rules applied to one glossary.
+pub struct Rules<'g> {
+    glossary: &'g Glossary,
+    matcher: &'g Matcher,
+}
+
+impl<'g> Rules<'g> {
+    /// Rules over `glossary`, whose forms `matcher` compiled.
+    pub fn new(glossary: &'g Glossary, matcher: &'g Matcher) -> Rules<'g> {
+        Rules { glossary, matcher }
+    }
+
+    /// Judges every match of `doc`.
+    pub fn judge_all(&self, doc: &Document, matches: Vec<Match>) -> Vec<Judged> {
+        matches
+            .into_iter()
+            .map(|m| {
+                let verdict = judge(self.glossary, self.matcher, doc, &m);
+                Judged {
+                    matched: m,
+                    verdict,
+                }
+            })
+            .collect()
+    }
+
+    /// Findings of the per-match rules and of `inconsistent`.
+    pub fn document_findings(&self, doc: &Document, judged: &[Judged]) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = judged
+            .iter()
+            .filter_map(|j| self.match_finding(doc, j))
+            .collect();
+        findings.extend(self.inconsistent(doc, judged));
+        findings
+    }
+
+    /// `missing` and `count-mismatch` findings, and the coverage list.
+    pub fn pair_findings(
+        &self,
+        doc: &Document,
+        judged: &[Judged],
+        source: &Document,
+        source_matches: &[Match],
+    ) -> (Vec<Finding>, Vec<Coverage>) {
+        let source_counts = self.count_by_concept(source_matches.iter());
+        let mut findings = Vec::new();
+        let mut coverage = Vec::new();
+        for (&ci, &source_count) in &source_counts {
+            let of_concept: Vec<&Judged> = judged
+                .iter()
+                .filter(|j| self.concept_of(&j.matched) == ci)
+                .collect();
+            let target_count = of_concept
+                .iter()
+                .filter(|j| j.verdict.is_accepted())
+                .count();
+            coverage.push(Coverage {
+                concept: self.glossary.concepts[ci].id.clone(),
+                source_count,
+                target_count,
+                other_count: of_concept.len() - target_count,
+            });
+            let counts = Counts {
+                source: source_count,
+                target: of_concept.len(),
+            };
+            findings.extend(self.pair_finding(doc, source, ci, counts, &of_concept));
+        }
+        (findings, coverage)
+    }
+
+    fn pair_finding(
+        &self,
+        doc: &Document,
+        source: &Document,
+        ci: usize,
+        counts: Counts,
+        of_concept: &[&Judged],
+    ) -> Option<Finding> {
+        let concept = &self.glossary.concepts[ci];
+        if !is_checked(concept, &doc.lang) || counts.target >= counts.source {
+            return None;
+        }
+        let (rule, span) = match of_concept.first() {
+            None => (Rule::Missing, 0..0),
+            Some(first) => (Rule::CountMismatch, first.matched.span.clone()),
+        };
+        let severity = self.glossary.severity(rule)?;
+        let expected = preferred_form(concept, &doc.lang);
+        let named = preferred_form(concept, &source.lang);
+        let message = messages::pair(rule, &named, &expected, counts);
+        let draft = Draft {
+            rule,
+            severity,
+            concept: ci,
+            span,
+            expected,
+            message,
+        };
+        let mut finding = self.finding(doc, draft);
+        finding.counts = Some(counts);
+        Some(finding)
+    }
+
+    fn count_by_concept<'a>(
+        &self,
+        matches: impl Iterator<Item = &'a Match>,
+    ) -> BTreeMap<usize, usize> {
+        let mut counts = BTreeMap::new();
+        for m in matches {
+            *counts.entry(self.concept_of(m)).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    fn concept_of(&self, m: &Match) -> usize {
+        self.matcher.renderings()[m.rendering].concept
+    }
+
+    fn match_finding(&self, doc: &Document, j: &Judged) -> Option<Finding> {
+        let rule = j.verdict.rule()?;
+        let severity = self.glossary.severity(rule)?;
+        let ci = self.concept_of(&j.matched);
+        let concept = &self.glossary.concepts[ci];
+        let expected = preferred_form(concept, &doc.lang);
+        let found = &doc.text[j.matched.span.clone()];
+        let message = messages::for_verdict(&j.verdict, found, &expected, concept, &doc.lang);
+        let span = j.matched.span.clone();
+        let draft = Draft {
+            rule,
+            severity,
+            concept: ci,
+            span,
+            expected,
+            message,
+        };
+        Some(self.finding(doc, draft))
+    }
+
+    fn inconsistent(&self, doc: &Document, judged: &[Judged]) -> Vec<Finding> {
+        let Some(severity) = self.glossary.severity(Rule::Inconsistent) else {
+            return Vec::new();
+        };
+        let mut by_concept: BTreeMap<usize, Vec<&Judged>> = BTreeMap::new();
+        for j in judged.iter().filter(|j| j.verdict.is_checked()) {
+            by_concept
+                .entry(self.concept_of(&j.matched))
+                .or_default()
+                .push(j);
+        }
+        by_concept
+            .into_iter()
+            .filter_map(|(ci, uses)| self.inconsistent_concept(doc, severity, ci, &uses))
+            .collect()
+    }
+
+    fn inconsistent_concept(
+        &self,
+        doc: &Document,
+        severity: Severity,
+        ci: usize,
+        uses: &[&Judged],
+    ) -> Option<Finding> {
+        let mut order: Vec<usize> = Vec::new();
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut second_at = None;
+        for j in uses {
+            let r = j.matched.rendering;
+            if !counts.contains_key(&r) {
+                order.push(r);
+                if order.len() == 2 {
+                    second_at = Some(j.matched.span.clone());
+                }
+            }
+            *counts.entry(r).or_insert(0) += 1;
+        }
+        let span = second_at?;
+        let concept = &self.glossary.concepts[ci];
+        let renderings: Vec<Used> = order
+            .iter()
+            .map(|r| Used {
+                form: self.display_form(*r, concept, &doc.lang),
+                count: counts[r],
+            })
+            .collect();
+        let expected = preferred_form(concept, &doc.lang);
+        let message = messages::inconsistent(concept, &renderings, &expected);
+        let rule = Rule::Inconsistent;
+        let draft = Draft {
+            rule,
+            severity,
+            concept: ci,
+            span,
+            expected,
+            message,
+        };
+        let mut finding = self.finding(doc, draft);
+        finding.renderings = renderings;
+        Some(finding)
+    }
+
+    /// The glossary's spelling of a rendering, preferring the text's language.
+    fn display_form(&self, rendering: usize, concept: &Concept, lang: &LangTag) -> String {
+        let r = &self.matcher.renderings()[rendering];
+        let own = concept.entry_for(lang).map(|e| &e.lang);
+        r.forms
+            .iter()
+            .find(|f| Some(&concept.entries[f.entry].lang) == own)
+            .or_else(|| r.forms.first())
+            .map(|f| f.text.clone())
+            .unwrap_or_else(|| r.folded.clone())
+    }
+
+    fn finding(&self, doc: &Document, draft: Draft) -> Finding {
+        Finding {
+            rule: draft.rule,
+            severity: draft.severity,
+            path: doc.path.clone(),
+            language: doc.lang.to_string(),
+            found: doc.text[draft.span.clone()].to_string(),
+            span: draft.span,
+            concept: self.glossary.concepts[draft.concept].id.clone(),
+            expected: draft.expected,
+            message: draft.message,
+            renderings: Vec::new(),
+            counts: None,
+        }
+    }
+}
+
+/// What a rule decided, before it becomes a [`Finding`] of a document.
+struct Draft {
+    rule: Rule,
+    severity: Severity,
+    concept: usize,
+    span: Range<usize>,
+    expected: String,
+    message: String,
+}
+
+/// Whether `concept` is checked in a text of `lang` (SPEC §3: it needs an
+/// entry for the language, unless it is `dnt`).
+pub fn is_checked(concept: &Concept, lang: &LangTag) -> bool {
+    concept.dnt || concept.entry_for(lang).is_some()
+}
+
+/// The preferred official form for a text in `lang`: the entry's first
+/// official form; for a `dnt` concept without an entry, its first form.
+pub fn preferred_form(concept: &Concept, lang: &LangTag) -> String {
+    concept
+        .entry_for(lang)
+        .or_else(|| concept.entries.first())
+        .and_then(|e| e.official.first())
+        .cloned()
+        .unwrap_or_default()
+}
