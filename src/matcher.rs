@@ -345,3 +345,161 @@ fn select_leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+    use crate::glossary::load_str;
+    use std::path::Path;
+
+    const GLOSSARY: &str = r#"
+version: 1
+concepts:
+  - id: plan
+    terms:
+      en: Cultural Industry Park Carrying Plan
+      de: Kulturindustriepark-Trägerplan
+  - id: park
+    terms:
+      en: Cultural Industry Park
+      de: Kulturindustriepark
+      zh: 文化产业园区
+  - id: mct
+    terms:
+      de: Ministerium für Kultur und Tourismus
+      zh: 文化和旅游部
+      fr: Ministère de la Culture et du Tourisme
+  - id: who
+    terms:
+      fr: Organisation mondiale de la santé
+      ru: Всемирная организация здравоохранения
+      it: Unione europea
+  - id: k8s
+    terms:
+      ko: 쿠버네티스
+  - id: street
+    terms:
+      de: Hauptstraße
+  - id: shared-first
+    terms:
+      en: Summit
+  - id: shared-second
+    terms:
+      en: Summit
+"#;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
+        let matcher = Matcher::new(&glossary);
+        let folded = fold(text, FoldOptions { case: true });
+        matcher
+            .find(&folded)
+            .into_iter()
+            .map(|m| {
+                let concept = &glossary.concepts[matcher.renderings()[m.rendering].concept];
+                (concept.id.clone(), text[m.span].to_string())
+            })
+            .collect()
+    }
+
+    fn pair(id: &str, text: &str) -> (String, String) {
+        (id.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn longest_match_wins_over_the_park_inside_the_plan() {
+        assert_eq!(
+            found("the Cultural Industry Park Carrying Plan and the Cultural Industry Park"),
+            vec![
+                pair("plan", "Cultural Industry Park Carrying Plan"),
+                pair("park", "Cultural Industry Park")
+            ]
+        );
+    }
+
+    #[test]
+    fn german_genitive_on_every_word_matches() {
+        assert_eq!(
+            found("Vertreter des Ministeriums für Kultur und Tourismus kamen."),
+            vec![pair("mct", "Ministeriums für Kultur und Tourismus")]
+        );
+    }
+
+    #[test]
+    fn german_plural_of_compound_matches() {
+        assert_eq!(
+            found("zwei Kulturindustrieparks"),
+            vec![pair("park", "Kulturindustrieparks")]
+        );
+    }
+
+    #[test]
+    fn longer_compound_is_not_an_inflection() {
+        assert!(found("die Kulturindustrieentwicklung und Kulturindustrieparkplätze").is_empty());
+    }
+
+    #[test]
+    fn han_needs_no_boundary() {
+        assert_eq!(
+            found("由文化和旅游部主办"),
+            vec![pair("mct", "文化和旅游部")]
+        );
+    }
+
+    #[test]
+    fn french_elision_holds_a_match() {
+        assert_eq!(
+            found("le rapport de l’Organisation mondiale de la santé"),
+            vec![pair("who", "Organisation mondiale de la santé")]
+        );
+    }
+
+    #[test]
+    fn italian_elision_holds_a_match() {
+        assert_eq!(
+            found("dell'Unione europea"),
+            vec![pair("who", "Unione europea")]
+        );
+    }
+
+    #[test]
+    fn russian_cases_of_every_word_match() {
+        assert_eq!(
+            found("эксперты Всемирной организации здравоохранения"),
+            vec![pair("who", "Всемирной организации здравоохранения")]
+        );
+    }
+
+    #[test]
+    fn korean_particle_after_a_name_matches() {
+        assert_eq!(
+            found("쿠버네티스는 오픈소스이다"),
+            vec![pair("k8s", "쿠버네티스는")]
+        );
+    }
+
+    #[test]
+    fn sharp_s_matches_capital_ss() {
+        assert_eq!(
+            found("in der HAUPTSTRASSE"),
+            vec![pair("street", "HAUPTSTRASSE")]
+        );
+    }
+
+    #[test]
+    fn nfd_and_line_breaks_match() {
+        let nfd = "Ministerium fu\u{308}r Kultur\nund Tourismus";
+        assert_eq!(found(nfd), vec![pair("mct", nfd)]);
+    }
+
+    #[test]
+    fn shared_form_belongs_to_the_first_concept() {
+        assert_eq!(found("the Summit"), vec![pair("shared-first", "Summit")]);
+    }
+
+    #[test]
+    fn word_inside_a_longer_word_is_not_matched() {
+        assert!(found("Summitry and preSummit").is_empty());
+    }
+}
