@@ -175,6 +175,12 @@ mod tests {
         assert!(matches("ko", "쿠버네티스", LAST, "쿠버네티스는"));
         assert!(matches("ko", "문화체육관광부", LAST, "문화체육관광부의"));
         assert!(matches("ko", "서울시", LAST, "서울시에서"));
+        assert!(matches(
+            "ko",
+            "문화체육관광부",
+            LAST,
+            "문화체육관광부에서는"
+        ));
         assert!(matches("ko", "문화체육관광부", LAST, "문화체육관광부"));
     }
 

@@ -171,6 +171,26 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::{matches, LAST};
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every language with rules, plus one without.
+    const LANGS: &[&str] = &[
+        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "zh",
+    ];
+
+    proptest! {
+        #[test]
+        fn every_pattern_keeps_the_bare_word(
+            lang in proptest::sample::select(LANGS),
+            word in "[a-zäöüéèàçñãõêíóúа-яёіїєąęółśżćń가-힣0-9']{0,12}",
+            is_last in any::<bool>(),
+        ) {
+            if let Some(p) = word_pattern_for(lang, &word, WordPlace { is_last }) {
+                prop_assert!(keeps_bare_form(&p, &word), "{lang} `{word}`: {p:?}");
+                prop_assert!(lang == "ko" || p.stem.chars().count() >= MIN_STEM_CHARS);
+            }
+        }
+    }
 
     #[test]
     fn unknown_language_matches_exactly() {
