@@ -116,6 +116,16 @@ mod tests {
             "deutsches museum",
             "deutschen museums"
         ));
+        assert!(phrase_matches(
+            "de",
+            "internationale messe",
+            "internationalen messen"
+        ));
+        assert!(!phrase_matches(
+            "de",
+            "internationale messe",
+            "internationale messer"
+        ));
     }
 
     #[test]
