@@ -37,10 +37,20 @@ pub(crate) enum Target {
 /// 1-based line and column (in characters) of the node at `path` in
 /// `yaml`; the nearest ancestor found if the node is not there, else 1:1.
 pub(crate) fn locate(yaml: &str, path: &[Seg], target: Target) -> (usize, usize) {
-    let mut walk = Walk {
-        parser: Parser::new_from_str(yaml),
-    };
-    let span = walk.find(path, target).unwrap_or_default();
+    let (span, _) = Walk::new(yaml).find(path, target).unwrap_or_default();
+    position(span)
+}
+
+/// Like [`locate`], but only when the node itself is found.
+pub(crate) fn locate_exact(yaml: &str, path: &[Seg], target: Target) -> Option<(usize, usize)> {
+    match Walk::new(yaml).find(path, target) {
+        Some((span, true)) => Some(position(span)),
+        _ => None,
+    }
+}
+
+/// saphyr lines are 1-based, columns 0-based characters.
+fn position(span: Span) -> (usize, usize) {
     (span.start.line().max(1), span.start.col() + 1)
 }
 
@@ -53,6 +63,12 @@ struct Walk<'a> {
 type Node<'a> = (Event<'a>, Span);
 
 impl<'a> Walk<'a> {
+    fn new(yaml: &'a str) -> Self {
+        Walk {
+            parser: Parser::new_from_str(yaml),
+        }
+    }
+
     /// The next event; `None` at the end or on a syntax error.
     fn next(&mut self) -> Option<Node<'a>> {
         self.parser.next_event()?.ok()
@@ -68,22 +84,19 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// The span of the node at `path`, or of the deepest ancestor found.
-    fn find(&mut self, path: &[Seg], target: Target) -> Option<Span> {
+    /// The span of the node at `path`, or of the deepest ancestor found,
+    /// and whether it is the node itself.
+    fn find(&mut self, path: &[Seg], target: Target) -> Option<(Span, bool)> {
         let mut node = self.root()?;
-        let mut best = node.1;
         for (i, seg) in path.iter().enumerate() {
             let last = i + 1 == path.len();
             match self.child(&node.0, seg) {
-                Some((key, _)) if last && target == Target::Key => return Some(key.1),
-                Some((_, value)) => {
-                    best = value.1;
-                    node = value;
-                }
-                None => break,
+                Some((key, _)) if last && target == Target::Key => return Some((key.1, true)),
+                Some((_, value)) => node = value,
+                None => return Some((node.1, false)),
             }
         }
-        Some(best)
+        Some((node.1, true))
     }
 
     /// The key (for sequences: the item itself) and value of `seg` in the
@@ -93,7 +106,7 @@ impl<'a> Walk<'a> {
             (Event::MappingStart(..), Seg::Key(_) | Seg::Entry(_)) => self.entry(seg),
             (Event::SequenceStart(..), Seg::Index(n)) => {
                 for _ in 0..*n {
-                    let item = self.next()?;
+                    let item = self.next().filter(|item| !is_end(&item.0))?;
                     self.skip(&item.0)?;
                 }
                 let item = self.next().filter(|item| !is_end(&item.0))?;
@@ -201,6 +214,16 @@ concepts:
         let path = [key("concepts"), Seg::Index(1), key("terms"), Seg::Entry(1)];
         assert_eq!(locate(YAML, &path, Target::Key), (12, 7));
         assert_eq!(locate(YAML, &path, Target::Value), (12, 14));
+    }
+
+    #[test]
+    fn exact_lookup_refuses_ancestors() {
+        let found = [key("concepts"), Seg::Index(0), key("id")];
+        assert_eq!(locate_exact(YAML, &found, Target::Value), Some((3, 9)));
+        assert_eq!(
+            locate_exact(YAML, &[key("concepts"), Seg::Index(5)], Target::Value),
+            None
+        );
     }
 
     #[test]
