@@ -291,7 +291,12 @@ fn entry(cx: &EntryContext, lang: LangTag, term: RawTerm) -> Result<Entry, Probl
             case_sensitive: false,
             inflect: true,
         }),
-        RawTerm::Missing => Err(cx.empty("term", &[])),
+        RawTerm::Missing => {
+            // `de:` with nothing after it: the key is where the eye goes.
+            let mut problem = cx.empty("term", &[]);
+            problem.target = Target::Key;
+            Err(problem)
+        }
         RawTerm::Full(full) => full_entry(cx, lang, full),
     }
 }
