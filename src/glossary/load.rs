@@ -64,6 +64,9 @@ fn compare_key(form: &str, case_sensitive: bool) -> String {
 /// [`load_str`] with the comparison key given, so that validation can be
 /// tested on its own.
 fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary, GlossaryError> {
+    // Editors on Windows may start the file with a byte order mark, which
+    // the YAML parser would read as the start of a second document.
+    let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
     let raw: Option<RawGlossary> =
         serde_yaml::from_str(yaml).map_err(|e| parse_error(path, yaml, &e))?;
     let Some(raw) = raw else {
@@ -689,6 +692,11 @@ concepts:
             err("version: 1\nconcepts:\n  - id: a\n    terms: {zh: 文化和旅游部, ru: Урумчи, de: ''}\n"),
             "glossary.yaml:4:41: concept `a`: `de` has an empty term; write the term or remove it"
         );
+    }
+
+    #[test]
+    fn accepts_byte_order_mark() {
+        assert_eq!(ok("\u{feff}version: 1\nconcepts: []\n").concepts.len(), 0);
     }
 
     #[test]
