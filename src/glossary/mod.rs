@@ -5,6 +5,7 @@ mod discover;
 mod load;
 mod locate;
 mod raw;
+mod validate;
 
 pub use discover::discover;
 pub use load::{load, load_str, GlossaryError};
