@@ -172,7 +172,7 @@ concepts:
         let f = &findings[0];
         assert_eq!(
             (f.rule, f.found.as_str(), f.span.start),
-            (Rule::Inconsistent, "Urumqi", 8)
+            (Rule::Inconsistent, "Urumqi", 10)
         );
         let counts: Vec<(&str, usize)> = f
             .renderings

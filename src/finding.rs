@@ -150,6 +150,8 @@ pub struct Finding {
     pub found: String,
     /// The preferred official form of the text's language.
     pub expected: String,
+    /// The concept's note from the glossary, if any.
+    pub note: Option<String>,
     /// A one-line human explanation.
     pub message: String,
     /// For `inconsistent`: every rendering with its count, in order of first use.

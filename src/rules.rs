@@ -261,6 +261,7 @@ impl<'g> Rules<'g> {
             found: doc.text[draft.span.clone()].to_string(),
             span: draft.span,
             concept: self.glossary.concepts[draft.concept].id.clone(),
+            note: self.glossary.concepts[draft.concept].note.clone(),
             expected: draft.expected,
             message: draft.message,
             renderings: Vec::new(),

@@ -114,7 +114,10 @@ fn notes(f: &Finding) -> Vec<String> {
     if let Some(c) = f.counts {
         notes.push(format!("source: {}, translation: {}", c.source, c.target));
     }
-    notes.push(format!("concept: {}", f.concept));
+    match &f.note {
+        Some(note) => notes.push(format!("concept: {} ({note})", f.concept)),
+        None => notes.push(format!("concept: {}", f.concept)),
+    }
     notes
 }
 

@@ -32,6 +32,8 @@ struct JsonFinding<'a> {
     expected: &'a str,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     renderings: Option<Vec<JsonRendering<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_count: Option<usize>,
@@ -108,6 +110,7 @@ fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
         found: &f.found,
         expected: &f.expected,
         message: &f.message,
+        note: f.note.as_deref(),
         renderings,
         source_count: f.counts.map(|c| c.source),
         target_count: f.counts.map(|c| c.target),
