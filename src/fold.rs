@@ -202,6 +202,20 @@ fn fullwidth_to_ascii(c: char) -> char {
     char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
 }
 
+/// End of the longest stretch from `start` (not white space) in which every
+/// white-space byte stands alone between two other bytes.
+fn simple_stretch_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut pos = start;
+    while let Some(n) = bytes[pos..end].iter().position(is_ascii_space) {
+        let space = pos + n;
+        match bytes.get(space + 1) {
+            Some(next) if space + 1 < end && !is_ascii_space(next) => pos = space + 1,
+            _ => return space,
+        }
+    }
+    end
+}
+
 fn is_ascii_space(b: &u8) -> bool {
     // char::is_whitespace on ASCII; u8::is_ascii_whitespace omits U+000B.
     matches!(b, b' ' | b'\t'..=b'\r')
@@ -319,30 +333,37 @@ impl<'t> Folder<'t> {
         let bytes = self.text.as_bytes();
         let mut pos = start;
         while pos < end {
-            let word_end = bytes[pos..end]
+            let spaces = bytes[pos..end]
                 .iter()
-                .position(is_ascii_space)
-                .map_or(end, |n| pos + n);
-            if word_end > pos {
-                self.flush_space();
-                self.push_ascii_word(pos, word_end);
+                .take_while(|b| is_ascii_space(b))
+                .count();
+            if spaces > 0 {
+                self.extend_space(pos..pos + spaces);
+                pos += spaces;
+                continue;
             }
-            let space_end = bytes[word_end..end]
-                .iter()
-                .position(|b| !is_ascii_space(b))
-                .map_or(end, |n| word_end + n);
-            if space_end > word_end {
-                self.extend_space(word_end..space_end);
-            }
-            pos = space_end;
+            self.flush_space();
+            let stretch_end = simple_stretch_end(bytes, pos, end);
+            self.push_ascii_stretch(pos, stretch_end);
+            pos = stretch_end;
         }
     }
 
-    fn push_ascii_word(&mut self, start: usize, end: usize) {
+    /// Copies ASCII text whose white space is single bytes between other
+    /// bytes: it folds byte for byte, so it is one run piece.
+    fn push_ascii_stretch(&mut self, start: usize, end: usize) {
         let folded = self.out.len();
         self.out.push_str(&self.text[start..end]);
         if self.case {
             self.out[folded..].make_ascii_lowercase();
+        }
+        let mut pos = folded;
+        while let Some(n) = self.out.as_bytes()[pos..]
+            .iter()
+            .position(|b| *b != b' ' && is_ascii_space(b))
+        {
+            pos += n;
+            self.out.replace_range(pos..pos + 1, " ");
         }
         self.map.push(folded, start..end, true);
     }
@@ -413,23 +434,42 @@ fn fold_segment(segment: &str, case: bool, scratch: &mut String, out: &mut Strin
         }
         return;
     }
-    scratch.clear();
-    scratch.extend(segment.chars().nfc());
-    if !case {
-        out.push_str(scratch);
-        return;
+    let nfc = match single_nfc_char(segment) {
+        // Most segments are one character already in NFC (UAX #15 quick check).
+        Some(_) => segment,
+        None => {
+            scratch.clear();
+            scratch.extend(segment.chars().nfc());
+            scratch
+        }
+    };
+    if case {
+        case_fold_into(nfc, out);
+    } else {
+        out.push_str(nfc);
     }
+}
+
+fn single_nfc_char(segment: &str) -> Option<char> {
+    let mut chars = segment.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    (is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes).then_some(c)
+}
+
+/// Case folds NFC `text` onto `out`, keeping the result in NFC.
+fn case_fold_into(text: &str, out: &mut String) {
     let start = out.len();
     // U+0149 `ŉ` folds to U+02BC `ʼ` and `n` (CaseFolding.txt), so the
     // apostrophe step applies to the case-folded text too.
-    out.extend(scratch.chars().default_case_fold().map(fold_punctuation));
+    out.extend(text.chars().default_case_fold().map(fold_punctuation));
     // Case folding can leave NFC: U+01F0 `ǰ` folds to `j` U+030C
     // (CaseFolding.txt), which NFC composes back (UAX #15).
-    if !is_nfc(&out[start..]) {
-        scratch.clear();
-        scratch.extend(out[start..].chars().nfc());
+    if &out[start..] != text && !is_nfc(&out[start..]) {
+        let folded: String = out[start..].chars().nfc().collect();
         out.truncate(start);
-        out.push_str(scratch);
+        out.push_str(&folded);
     }
 }
 
