@@ -255,7 +255,8 @@ concepts:
         let source = doc("zh", "文化和旅游部与文化产业园区。文化产业园区。");
         let target = doc("de", "Der Kulturindustriepark.");
         let outcome = checker(GLOSSARY).check(&target, Some(&source));
-        let got: Vec<(Rule, String, Option<(usize, usize)>)> = outcome
+        type Row = (Rule, String, Option<(usize, usize)>);
+        let got: Vec<Row> = outcome
             .findings
             .iter()
             .map(|f| {

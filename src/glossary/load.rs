@@ -266,20 +266,8 @@ mod tests {
     use crate::finding::{Rule, Severity};
     use crate::lang::LangTag;
 
-    /// A stand-in for `compare_key` while tests run without `crate::fold`:
-    /// lowercase unless case-sensitive, white space runs as one space.
-    /// Tests of the real folding are marked `needs fold` below.
-    fn simple_key(form: &str, case_sensitive: bool) -> String {
-        let spaced = form.split_whitespace().collect::<Vec<_>>().join(" ");
-        if case_sensitive {
-            spaced
-        } else {
-            spaced.to_lowercase()
-        }
-    }
-
     fn load_test(yaml: &str) -> Result<Glossary, GlossaryError> {
-        load_with(Path::new("glossary.yaml"), yaml, simple_key)
+        load_str(Path::new("glossary.yaml"), yaml)
     }
 
     fn ok(yaml: &str) -> Glossary {
@@ -773,7 +761,6 @@ concepts:
     }
 
     #[test]
-    #[ignore = "needs crate::fold::fold_str (fold branch); run once it is merged"]
     fn real_folding_joins_sharp_s_and_ss() {
         let e = load_str(
             Path::new("glossary.yaml"),
