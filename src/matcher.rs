@@ -502,4 +502,58 @@ concepts:
     fn word_inside_a_longer_word_is_not_matched() {
         assert!(found("Summitry and preSummit").is_empty());
     }
+
+    mod inserted {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn word() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[a-wß]{3,8}",
+                "[а-я]{3,8}",
+                "[\u{4e00}-\u{4e20}]{2,4}",
+                "[가-깋]{2,3}",
+            ]
+        }
+
+        fn filler() -> impl Strategy<Value = Vec<String>> {
+            prop::collection::vec(
+                prop_oneof!["[xyz]{1,6}", "[ωψχ]{1,5}", "[0-9]{1,3}", Just(",".to_string())],
+                0..12,
+            )
+        }
+
+        fn glossary_of(form: &str, lang: &str) -> Glossary {
+            let yaml = format!(
+                "version: 1\nconcepts:\n  - id: c\n    terms:\n      {lang}: \"{form}\"\n"
+            );
+            load_str(Path::new("g.yaml"), &yaml).expect("generated glossary loads")
+        }
+
+        proptest! {
+            #[test]
+            fn form_inserted_anywhere_is_found_where_it_was_put(
+                words in prop::collection::vec(word(), 1..4),
+                before in filler(),
+                after in filler(),
+                lang in prop::sample::select(vec!["de", "en", "ru", "zh", "ko", "fr"]),
+                upper in any::<bool>(),
+                nbsp in any::<bool>(),
+            ) {
+                let form = words.join(" ");
+                let glossary = glossary_of(&form, lang);
+                let matcher = Matcher::new(&glossary);
+                let mut written = if upper { form.to_uppercase() } else { form.clone() };
+                if nbsp {
+                    written = written.replace(' ', "\u{a0}");
+                }
+                let head = before.join(" ");
+                let text = format!("{head} {written} {}", after.join(" "));
+                let start = head.len() + 1;
+                let folded = fold(&text, FoldOptions { case: true });
+                let spans: Vec<Range<usize>> = matcher.find(&folded).into_iter().map(|m| m.span).collect();
+                prop_assert_eq!(spans, vec![start..start + written.len()]);
+            }
+        }
+    }
 }
