@@ -518,15 +518,19 @@ concepts:
 
         fn filler() -> impl Strategy<Value = Vec<String>> {
             prop::collection::vec(
-                prop_oneof!["[xyz]{1,6}", "[ωψχ]{1,5}", "[0-9]{1,3}", Just(",".to_string())],
+                prop_oneof![
+                    "[xyz]{1,6}",
+                    "[ωψχ]{1,5}",
+                    "[0-9]{1,3}",
+                    Just(",".to_string())
+                ],
                 0..12,
             )
         }
 
         fn glossary_of(form: &str, lang: &str) -> Glossary {
-            let yaml = format!(
-                "version: 1\nconcepts:\n  - id: c\n    terms:\n      {lang}: \"{form}\"\n"
-            );
+            let yaml =
+                format!("version: 1\nconcepts:\n  - id: c\n    terms:\n      {lang}: \"{form}\"\n");
             load_str(Path::new("g.yaml"), &yaml).expect("generated glossary loads")
         }
 

@@ -86,7 +86,7 @@ impl<'g> Rules<'g> {
         let source_counts = self.count_by_concept(source_matches.iter());
         let mut findings = Vec::new();
         let mut coverage = Vec::new();
-        for (&ci, &source_count) in &source_counts {
+        for (&ci, &(source_count, first)) in &source_counts {
             let of_concept: Vec<&Judged> = judged
                 .iter()
                 .filter(|j| self.concept_of(&j.matched) == ci)
@@ -105,7 +105,13 @@ impl<'g> Rules<'g> {
                 source: source_count,
                 target: of_concept.len(),
             };
-            findings.extend(self.pair_finding(doc, source, ci, counts, &of_concept));
+
+            let source_use = SourceUse {
+                doc: source,
+                first,
+                counts,
+            };
+            findings.extend(self.pair_finding(doc, ci, &source_use, &of_concept));
         }
         (findings, coverage)
     }
@@ -113,12 +119,12 @@ impl<'g> Rules<'g> {
     fn pair_finding(
         &self,
         doc: &Document,
-        source: &Document,
         ci: usize,
-        counts: Counts,
+        source: &SourceUse<'_>,
         of_concept: &[&Judged],
     ) -> Option<Finding> {
         let concept = &self.glossary.concepts[ci];
+        let counts = source.counts;
         if !is_checked(concept, &doc.lang) || counts.target >= counts.source {
             return None;
         }
@@ -128,8 +134,7 @@ impl<'g> Rules<'g> {
         };
         let severity = self.glossary.severity(rule)?;
         let expected = preferred_form(concept, &doc.lang);
-        let named = preferred_form(concept, &source.lang);
-        let message = messages::pair(rule, &named, &expected, counts);
+        let message = messages::pair(rule, source, &expected);
         let draft = Draft {
             rule,
             severity,
@@ -143,13 +148,14 @@ impl<'g> Rules<'g> {
         Some(finding)
     }
 
+    /// Per concept: how often the matches name it, and the first match.
     fn count_by_concept<'a>(
         &self,
         matches: impl Iterator<Item = &'a Match>,
-    ) -> BTreeMap<usize, usize> {
+    ) -> BTreeMap<usize, (usize, &'a Match)> {
         let mut counts = BTreeMap::new();
         for m in matches {
-            *counts.entry(self.concept_of(m)).or_insert(0) += 1;
+            counts.entry(self.concept_of(m)).or_insert((0, m)).0 += 1;
         }
         counts
     }
@@ -268,6 +274,16 @@ impl<'g> Rules<'g> {
             counts: None,
         }
     }
+}
+
+/// How the source text names one concept.
+pub(crate) struct SourceUse<'a> {
+    /// The source text.
+    pub(crate) doc: &'a Document,
+    /// Its first match of the concept.
+    pub(crate) first: &'a Match,
+    /// Source and translation counts.
+    pub(crate) counts: Counts,
 }
 
 /// What a rule decided, before it becomes a [`Finding`] of a document.

@@ -98,7 +98,12 @@ fn render_snippet(
 }
 
 fn label(f: &Finding) -> String {
-    format!("use '{}'", f.expected)
+    match (f.rule, f.counts) {
+        (Rule::CountMismatch, Some(c)) => {
+            format!("first of {} here, {} in the source", c.target, c.source)
+        }
+        _ => format!("use '{}'", f.expected),
+    }
 }
 
 fn notes(f: &Finding) -> Vec<String> {

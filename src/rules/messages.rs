@@ -2,7 +2,8 @@
 //! format says the same thing.
 
 use super::judge::Verdict;
-use crate::finding::{Counts, Rendering, Rule};
+use super::SourceUse;
+use crate::finding::{Rendering, Rule};
 use crate::glossary::Concept;
 use crate::lang::{english_name, LangTag};
 
@@ -44,8 +45,9 @@ pub(crate) fn inconsistent(concept: &Concept, renderings: &[Rendering], expected
     )
 }
 
-/// The message of a `missing` or `count-mismatch` finding.
-pub(crate) fn pair(rule: Rule, named: &str, expected: &str, counts: Counts) -> String {
+/// The message of a `missing` or `count-mismatch` finding: what the source
+/// wrote, where it first did, and the counts.
+pub(crate) fn pair(rule: Rule, source: &SourceUse<'_>, expected: &str) -> String {
     let times = |n: usize| {
         if n == 1 {
             "once".to_string()
@@ -53,14 +55,18 @@ pub(crate) fn pair(rule: Rule, named: &str, expected: &str, counts: Counts) -> S
             format!("{n} times")
         }
     };
+    let named = &source.doc.text[source.first.span.clone()];
+    let (line, column) = source.doc.line_col(source.first.span.start);
+    let at = format!("{}:{line}:{column}", source.doc.path.display());
+    let counts = source.counts;
     if rule == Rule::Missing {
         format!(
-            "the source names '{named}' {} but the translation never does; expected '{expected}'",
+            "the source names '{named}' {} (first at {at}) but the translation never does; expected '{expected}'",
             times(counts.source)
         )
     } else {
         format!(
-            "the source names '{named}' {}, the translation only {}; expected '{expected}'",
+            "the source names '{named}' {} (first at {at}), the translation only {}; expected '{expected}'",
             times(counts.source),
             times(counts.target)
         )
