@@ -7,9 +7,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termlint::check::Checker;
+use termlint::document::Document;
 use termlint::finding::Severity;
 use termlint::glossary::{self, Glossary};
-use termlint::input::{self, InputError};
+use termlint::input::{self, InputError, Target};
 use termlint::lang::LangTag;
 use termlint::report::{self, FileReport, Summary};
 
@@ -114,19 +115,30 @@ fn main() -> ExitCode {
 fn run_check(args: &CheckArgs) -> Result<u8> {
     let glossary = load_glossary(args.glossary.as_deref())?;
     let lang = args.lang.as_deref().map(parse_lang).transpose()?;
-    let (files, mut errors) = input::expand(&args.paths);
-    if args.source.is_some() && files.len() != 1 {
+    let (targets, mut errors) = input::expand(&args.paths);
+    if args.source.is_some() && targets.len() != 1 {
         bail!(
             "--source pairs with exactly one checked file, got {}",
-            files.len()
+            targets.len()
         );
     }
     let source = load_source(args, &glossary)?;
+    let source_lang = match &args.source_lang {
+        Some(given) => Some(parse_lang(given)?),
+        None => glossary.source_language.clone(),
+    };
     let checker = Checker::new(glossary);
     let mut reports = Vec::new();
-    for path in files {
-        match check_file(&checker, &path, lang.as_ref(), source.as_ref()) {
-            Ok(report) => reports.push(report),
+    for target in targets {
+        let run = Run {
+            checker: &checker,
+            lang: lang.as_ref(),
+            source: source.as_ref(),
+            source_lang: source_lang.as_ref(),
+        };
+        match run.check_file(&target) {
+            Ok(Some(report)) => reports.push(report),
+            Ok(None) => {}
             Err(err) => errors.push(err),
         }
     }
@@ -146,22 +158,54 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     })
 }
 
-fn check_file(
-    checker: &Checker,
-    path: &Path,
-    lang: Option<&LangTag>,
-    source: Option<&termlint::document::Document>,
-) -> Result<FileReport, InputError> {
-    let lang = input::language(path, lang, checker.glossary())?;
-    let doc = input::load(path, lang)?;
-    let outcome = checker.check(&doc, source);
-    Ok(FileReport { doc, outcome })
+/// What checking each file of one run shares.
+struct Run<'a> {
+    checker: &'a Checker,
+    lang: Option<&'a LangTag>,
+    source: Option<&'a Document>,
+    source_lang: Option<&'a LangTag>,
 }
 
-fn load_source(
-    args: &CheckArgs,
-    glossary: &Glossary,
-) -> Result<Option<termlint::document::Document>> {
+impl Run<'_> {
+    /// Checks one file; a file found in a directory whose language cannot be
+    /// told is skipped with a note, and is paired with its source text
+    /// (`de/x.md` with `zh/x.md`) when that exists.
+    fn check_file(&self, target: &Target) -> Result<Option<FileReport>, InputError> {
+        let lang = match input::language(&target.path, self.lang, self.checker.glossary()) {
+            Ok(lang) => lang,
+            Err(InputError::UnknownLanguage { path }) if target.walked => {
+                eprintln!(
+                    "termlint: note: skipping {}: cannot tell its language",
+                    path.display()
+                );
+                return Ok(None);
+            }
+            Err(err) => return Err(err),
+        };
+        let paired = match (self.source, self.source_lang) {
+            (None, Some(source_lang)) if target.walked => {
+                self.paired_source(&target.path, &lang, source_lang)?
+            }
+            _ => None,
+        };
+        let doc = input::load(&target.path, lang)?;
+        let outcome = self.checker.check(&doc, self.source.or(paired.as_ref()));
+        Ok(Some(FileReport { doc, outcome }))
+    }
+
+    fn paired_source(
+        &self,
+        path: &Path,
+        lang: &LangTag,
+        source_lang: &LangTag,
+    ) -> Result<Option<Document>, InputError> {
+        input::source_for(path, lang, source_lang)
+            .map(|source| input::load(&source, source_lang.clone()))
+            .transpose()
+    }
+}
+
+fn load_source(args: &CheckArgs, glossary: &Glossary) -> Result<Option<Document>> {
     let Some(path) = &args.source else {
         return Ok(None);
     };

@@ -50,6 +50,7 @@ struct JsonRendering<'a> {
 #[derive(Serialize)]
 struct JsonCoverage<'a> {
     concept: &'a str,
+    file: String,
     source_count: usize,
     target_count: usize,
     other_count: usize,
@@ -121,10 +122,14 @@ fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
 fn coverage(reports: &[FileReport]) -> Option<Vec<JsonCoverage<'_>>> {
     let mut any = false;
     let mut list = Vec::new();
-    for cov in reports.iter().filter_map(|r| r.outcome.coverage.as_ref()) {
+    for report in reports {
+        let Some(cov) = &report.outcome.coverage else {
+            continue;
+        };
         any = true;
         list.extend(cov.iter().map(|c| JsonCoverage {
             concept: &c.concept,
+            file: report.doc.path.display().to_string(),
             source_count: c.source_count,
             target_count: c.target_count,
             other_count: c.other_count,
