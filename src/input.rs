@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The file or directory could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", path.display(), describe(source))]
     Read {
         /// The path.
         path: PathBuf,
@@ -46,6 +46,18 @@ pub struct Target {
     pub path: PathBuf,
     /// Found inside a directory the user named (not named itself).
     pub walked: bool,
+}
+
+/// An I/O error as a short lowercase reason with what to do.
+fn describe(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory; check the path".to_string(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's permissions".to_string()
+        }
+        io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        _ => err.to_string(),
+    }
 }
 
 /// Expands directories into the files under them, sorted; files and `-`

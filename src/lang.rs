@@ -38,6 +38,12 @@ impl LangTag {
         &self.0
     }
 
+    /// Whether the primary subtag is an ISO 639-1 code (`de`, `zh`), the
+    /// languages termlint recognizes without being told.
+    pub fn is_iso639_1(&self) -> bool {
+        ISO_639_1.binary_search(&self.primary()).is_ok()
+    }
+
     /// The primary language subtag (`de` for `de-CH`).
     pub fn primary(&self) -> &str {
         self.0.split('-').next().unwrap_or(&self.0)

@@ -114,7 +114,11 @@ fn main() -> ExitCode {
 
 fn run_check(args: &CheckArgs) -> Result<u8> {
     let glossary = load_glossary(args.glossary.as_deref())?;
-    let lang = args.lang.as_deref().map(parse_lang).transpose()?;
+    let lang = args
+        .lang
+        .as_deref()
+        .map(|l| known_lang(l, &glossary))
+        .transpose()?;
     let (targets, mut errors) = input::expand(&args.paths);
     if args.source.is_some() && targets.len() != 1 {
         bail!(
@@ -124,7 +128,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     }
     let source = load_source(args, &glossary)?;
     let source_lang = match &args.source_lang {
-        Some(given) => Some(parse_lang(given)?),
+        Some(given) => Some(known_lang(given, &glossary)?),
         None => glossary.source_language.clone(),
     };
     let checker = Checker::new(glossary);
@@ -142,7 +146,10 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
             Err(err) => errors.push(err),
         }
     }
-    write_output(args.format, &reports)?;
+    // When nothing could be checked there is no report to give, only reasons.
+    if !reports.is_empty() || errors.is_empty() {
+        write_output(args.format, &reports)?;
+    }
     for err in &errors {
         eprintln!("termlint: {err}");
     }
@@ -209,7 +216,11 @@ fn load_source(args: &CheckArgs, glossary: &Glossary) -> Result<Option<Document>
     let Some(path) = &args.source else {
         return Ok(None);
     };
-    let given = args.source_lang.as_deref().map(parse_lang).transpose()?;
+    let given = args
+        .source_lang
+        .as_deref()
+        .map(|l| known_lang(l, glossary))
+        .transpose()?;
     let lang = given.or_else(|| glossary.source_language.clone());
     let lang = input::language(path, lang.as_ref(), glossary).map_err(|_| {
         anyhow!(
@@ -222,6 +233,20 @@ fn load_source(args: &CheckArgs, glossary: &Glossary) -> Result<Option<Document>
 
 fn parse_lang(s: &str) -> Result<LangTag> {
     LangTag::parse(s).map_err(|e| anyhow!("unknown language: {e}"))
+}
+
+/// A language named on the command line must be one termlint recognizes:
+/// an ISO 639-1 language or one the glossary uses.
+fn known_lang(s: &str, glossary: &Glossary) -> Result<LangTag> {
+    let tag = parse_lang(s)?;
+    let used = glossary.languages();
+    if tag.is_iso639_1() || used.iter().any(|u| u.primary() == tag.primary()) {
+        return Ok(tag);
+    }
+    bail!(
+        "unknown language `{tag}`: not an ISO 639-1 language and not used by {}; check --lang",
+        glossary.path.display()
+    )
 }
 
 fn load_glossary(given: Option<&Path>) -> Result<Glossary> {
@@ -258,27 +283,49 @@ fn write_output(format: Format, reports: &[FileReport]) -> Result<()> {
 fn run_validate(file: Option<&Path>) -> Result<u8> {
     let glossary = load_glossary(file)?;
     let languages = glossary.languages();
+    let path = glossary.path.display();
     let mut out = anstream::stdout();
-    for concept in &glossary.concepts {
+    let mut warnings = 0;
+    for shared in glossary.shared_forms() {
+        let ids: Vec<String> = shared
+            .concepts
+            .iter()
+            .map(|&c| format!("`{}`", glossary.concepts[c].id))
+            .collect();
+        let first = &glossary.concepts[shared.concepts[0]].id;
+        writeln!(
+            out,
+            "{path}: warning: form `{}` belongs to concepts {}; its matches go to `{first}`, the first in file order",
+            shared.form,
+            ids.join(", ")
+        )?;
+        warnings += 1;
+    }
+    for concept in glossary.concepts.iter().filter(|c| !c.dnt) {
         for lang in languages.iter().filter(|l| concept.entry_for(l).is_none()) {
-            if !concept.dnt {
-                writeln!(
-                    out,
-                    "{}: info: concept `{}` has no `{lang}` entry; it is not checked in {lang} texts",
-                    glossary.path.display(),
-                    concept.id
-                )?;
-            }
+            writeln!(
+                out,
+                "{path}: info: concept `{}` has no `{lang}` entry; it is not checked in {lang} texts",
+                concept.id
+            )?;
         }
     }
     let names: Vec<&str> = languages.iter().map(LangTag::as_str).collect();
     writeln!(
         out,
-        "{}: {} concepts in {} languages ({}): ok",
-        glossary.path.display(),
-        glossary.concepts.len(),
-        languages.len(),
-        names.join(", ")
+        "{path}: {} in {} ({}): {}",
+        count(glossary.concepts.len(), "concept", "concepts"),
+        count(languages.len(), "language", "languages"),
+        names.join(", "),
+        if warnings == 0 {
+            "ok"
+        } else {
+            "see the warnings above"
+        }
     )?;
-    Ok(0)
+    Ok(u8::from(warnings > 0))
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -170,8 +170,9 @@ impl<'g> Rules<'g> {
         let ci = self.concept_of(&j.matched);
         let concept = &self.glossary.concepts[ci];
         let expected = preferred_form(concept, &doc.lang);
-        let found = &doc.text[j.matched.span.clone()];
-        let message = messages::for_verdict(&j.verdict, found, &expected, concept, &doc.lang);
+        // A name may cross a line break; the message stays on one line.
+        let found = one_line(&doc.text[j.matched.span.clone()]);
+        let message = messages::for_verdict(&j.verdict, &found, &expected, concept, &doc.lang);
         let span = j.matched.span.clone();
         let draft = Draft {
             rule,
@@ -294,6 +295,11 @@ struct Draft {
     span: Range<usize>,
     expected: String,
     message: String,
+}
+
+/// `text` with every run of white space shown as one space.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `concept` is checked in a text of `lang` (SPEC §3: it needs an

@@ -87,3 +87,43 @@ impl Concept {
             .find_map(|tag| self.entries.iter().find(|e| &e.lang == tag))
     }
 }
+
+/// One folded form used by several concepts; matches of it belong to the
+/// first (SPEC §3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedForm {
+    /// The form as the first concept writes it.
+    pub form: String,
+    /// Indexes of the concepts that use it, in file order.
+    pub concepts: Vec<usize>,
+}
+
+impl Glossary {
+    /// Forms that two or more concepts share after folding.
+    pub fn shared_forms(&self) -> Vec<SharedForm> {
+        use crate::fold::{fold_str, FoldOptions};
+        let mut by_key: std::collections::HashMap<String, usize> = Default::default();
+        let mut shared: Vec<SharedForm> = Vec::new();
+        for (ci, concept) in self.concepts.iter().enumerate() {
+            let forms = concept
+                .entries
+                .iter()
+                .flat_map(|e| e.official.iter().chain(&e.variants));
+            for form in forms {
+                let key = fold_str(form, FoldOptions { case: true });
+                let at = *by_key.entry(key).or_insert_with(|| {
+                    shared.push(SharedForm {
+                        form: form.clone(),
+                        concepts: Vec::new(),
+                    });
+                    shared.len() - 1
+                });
+                if shared[at].concepts.last() != Some(&ci) {
+                    shared[at].concepts.push(ci);
+                }
+            }
+        }
+        shared.retain(|s| s.concepts.len() > 1);
+        shared
+    }
+}

@@ -102,6 +102,11 @@ fn label(f: &Finding) -> String {
         (Rule::CountMismatch, Some(c)) => {
             format!("first of {} here, {} in the source", c.target, c.source)
         }
+        (Rule::Inconsistent, _) => format!(
+            "rendering 2 of {}; use '{}' throughout",
+            f.renderings.len(),
+            f.expected
+        ),
         _ => format!("use '{}'", f.expected),
     }
 }

@@ -55,7 +55,7 @@ pub(crate) fn pair(rule: Rule, source: &SourceUse<'_>, expected: &str) -> String
             format!("{n} times")
         }
     };
-    let named = &source.doc.text[source.first.span.clone()];
+    let named = super::one_line(&source.doc.text[source.first.span.clone()]);
     let (line, column) = source.doc.line_col(source.first.span.start);
     let at = format!("{}:{line}:{column}", source.doc.path.display());
     let counts = source.counts;
