@@ -146,6 +146,8 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
             Err(err) => errors.push(err),
         }
     }
+    // SPEC §5: findings are sorted by file, then position.
+    reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
     // When nothing could be checked there is no report to give, only reasons.
     if !reports.is_empty() || errors.is_empty() {
         write_output(args.format, &reports)?;
