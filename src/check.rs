@@ -5,8 +5,10 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
 use crate::glossary::Glossary;
+use crate::lang::LangTag;
 use crate::matcher::{Match, Matcher};
-use crate::rules::{Coverage, Rules};
+use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
+use crate::segment::Segment;
 
 /// A glossary compiled for checking.
 pub struct Checker {
@@ -35,23 +37,56 @@ impl Checker {
         &self.glossary
     }
 
-    /// Every match in `text`, leftmost-longest, spans in the original.
+    /// Every match in `text`, leftmost-longest, spans in `text`.
     pub fn matches(&self, text: &str) -> Vec<Match> {
         let folded = fold(text, FoldOptions { case: true });
         self.matcher.find(&folded)
     }
 
-    /// Checks `doc`, and when `source` is given, the pair.
+    /// Matches in `segment` (number `index` of its document), placed in
+    /// the file.
+    fn segment_matches(&self, segment: &Segment, index: usize) -> Vec<Match> {
+        let mut matches = self.matches(&segment.text);
+        for m in &mut matches {
+            m.segment = index;
+            m.span = segment.original(m.text.clone());
+        }
+        matches
+    }
+
+    fn document_matches(&self, doc: &Document) -> Vec<Match> {
+        doc.segments
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| self.segment_matches(s, i))
+            .collect()
+    }
+
+    /// Checks `doc`; with `source` (a separate source text) and with the
+    /// pairs inside `doc`, also the pair rules.
     pub fn check(&self, doc: &Document, source: Option<&Document>) -> Outcome {
         let rules = Rules::new(&self.glossary, &self.matcher);
-        let judged = rules.judge_all(doc, self.matches(&doc.text));
+        let judged = rules.judge_all(doc, self.document_matches(doc));
         let mut findings = rules.document_findings(doc, &judged);
-        let coverage = source.map(|src| {
-            let source_matches = self.matches(&src.text);
-            let (pair, coverage) = rules.pair_findings(doc, &judged, src, &source_matches);
-            findings.extend(pair);
-            coverage
-        });
+        let mut coverage = CoverageSum::default();
+        for pair in self.pairs(doc, source) {
+            let target: Vec<&Judged> = judged
+                .iter()
+                .filter(|j| pair.covers(j.matched.segment))
+                .collect();
+            let target_side = TargetSide {
+                judged: &target,
+                anchor: pair.anchor,
+                lang: pair.lang,
+            };
+            let source_side = SourceSide {
+                doc: pair.source_doc,
+                matches: &pair.source_matches,
+            };
+            let (found, cov) = rules.pair_findings(doc, &target_side, &source_side);
+            findings.extend(found);
+            coverage.add(cov);
+        }
         findings.sort_by(|a, b| {
             (a.span.start, a.rule, &a.concept, a.span.end).cmp(&(
                 b.span.start,
@@ -60,7 +95,99 @@ impl Checker {
                 b.span.end,
             ))
         });
-        Outcome { findings, coverage }
+        Outcome {
+            findings,
+            coverage: coverage.finish(),
+        }
+    }
+
+    /// The source/translation pairs of `doc`: its in-file pairs, and with a
+    /// separate source, paragraph by paragraph when both have the same
+    /// number of segments, else the whole documents.
+    fn pairs<'d>(&self, doc: &'d Document, source: Option<&'d Document>) -> Vec<PairRun<'d>> {
+        let mut runs: Vec<PairRun<'d>> = doc
+            .pairs
+            .iter()
+            .map(|pair| PairRun {
+                targets: Some(pair.target),
+                anchor: doc.segments[pair.target].anchor,
+                lang: doc.segments[pair.target].lang.as_ref().unwrap_or(&doc.lang),
+                source_doc: doc,
+                source_matches: self.segment_matches(&pair.source, usize::MAX),
+            })
+            .collect();
+        let Some(src) = source else {
+            return runs;
+        };
+        let aligned = src.segments.len() == doc.segments.len() && doc.segments.len() > 1;
+        if aligned {
+            runs.extend(
+                doc.segments
+                    .iter()
+                    .zip(&src.segments)
+                    .enumerate()
+                    .map(|(i, (t, s))| PairRun {
+                        targets: Some(i),
+                        anchor: t.anchor,
+                        lang: &doc.lang,
+                        source_doc: src,
+                        source_matches: self.segment_matches(s, i),
+                    }),
+            );
+        } else {
+            runs.push(PairRun {
+                targets: None,
+                anchor: 0,
+                lang: &doc.lang,
+                source_doc: src,
+                source_matches: self.document_matches(src),
+            });
+        }
+        runs
+    }
+}
+
+/// One source text and the part of the document that translates it.
+struct PairRun<'d> {
+    /// The translated segment, or `None` for the whole document.
+    targets: Option<usize>,
+    anchor: usize,
+    lang: &'d LangTag,
+    source_doc: &'d Document,
+    source_matches: Vec<Match>,
+}
+
+impl PairRun<'_> {
+    fn covers(&self, segment: usize) -> bool {
+        self.targets.is_none_or(|t| t == segment)
+    }
+}
+
+/// Coverage summed over the pairs of one document, concepts in the order
+/// they first appear.
+#[derive(Default)]
+struct CoverageSum {
+    any: bool,
+    entries: Vec<Coverage>,
+}
+
+impl CoverageSum {
+    fn add(&mut self, coverage: Vec<Coverage>) {
+        self.any = true;
+        for c in coverage {
+            match self.entries.iter_mut().find(|e| e.concept == c.concept) {
+                Some(e) => {
+                    e.source_count += c.source_count;
+                    e.target_count += c.target_count;
+                    e.other_count += c.other_count;
+                }
+                None => self.entries.push(c),
+            }
+        }
+    }
+
+    fn finish(self) -> Option<Vec<Coverage>> {
+        self.any.then_some(self.entries)
     }
 }
 

@@ -1,7 +1,10 @@
-//! A text being checked: its bytes as read, its language, and the lookup
-//! from byte offsets to 1-based lines and columns (columns count chars).
+//! A text being checked: its bytes as read, its language, the segments of
+//! human-language text a reader found in it, bilingual pairs inside the
+//! file, and the lookup from byte offsets to 1-based lines and columns
+//! (columns count chars).
 
 use crate::lang::LangTag;
+use crate::segment::Segment;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +17,23 @@ pub struct Document {
     pub text: String,
     /// The text's language.
     pub lang: LangTag,
+    /// The human-language text to check, in file order.
+    pub segments: Vec<Segment>,
+    /// Source texts kept in the same file (XLIFF units, PO entries,
+    /// aligned paragraphs), each with the segment it was translated into.
+    pub pairs: Vec<Pair>,
     line_starts: Vec<usize>,
+}
+
+/// A source text inside the file and the segment that translates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// Index of the translated segment in [`Document::segments`].
+    pub target: usize,
+    /// The source text.
+    pub source: Segment,
+    /// The source's language, when the file says it.
+    pub source_lang: Option<LangTag>,
 }
 
 /// Why a file's bytes are not text termlint can read.
@@ -37,13 +56,27 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
 }
 
 impl Document {
-    /// Wraps a text; computes its line starts once.
+    /// A plain text: one segment per paragraph (blocks of lines between
+    /// blank lines).
     pub fn new(path: impl Into<PathBuf>, text: String, lang: LangTag) -> Document {
+        let segments = paragraphs(&text);
+        Document::with_segments(path, text, lang, segments)
+    }
+
+    /// A text whose reader found `segments`.
+    pub fn with_segments(
+        path: impl Into<PathBuf>,
+        text: String,
+        lang: LangTag,
+        segments: Vec<Segment>,
+    ) -> Document {
         let line_starts = line_starts(&text);
         Document {
             path: path.into(),
             text,
             lang,
+            segments,
+            pairs: Vec::new(),
             line_starts,
         }
     }
@@ -91,6 +124,30 @@ impl Document {
             Err(i) => i - 1,
         }
     }
+}
+
+/// Blocks of lines separated by blank lines, each one segment; text with
+/// no blank line is one segment.
+pub fn paragraphs(text: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(offset),
+            (true, Some(s)) => {
+                segments.push(Segment::verbatim(text, s..offset));
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        segments.push(Segment::verbatim(text, s..text.len()));
+    }
+    segments
 }
 
 /// Byte offsets where lines start; `\n`, `\r\n` and a lone `\r` end a line.
@@ -144,6 +201,17 @@ mod tests {
     fn offset_at_end_is_on_last_line() {
         let d = doc("a\nbc");
         assert_eq!(d.line_col(4), (2, 3));
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let d = doc("Erster Absatz\nzweite Zeile\n\n  \nZweiter Absatz");
+        let texts: Vec<&str> = d.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Erster Absatz\nzweite Zeile\n", "Zweiter Absatz"]
+        );
+        assert_eq!(d.segments[1].anchor, 31);
     }
 
     #[test]

@@ -19,3 +19,4 @@ pub mod lang;
 pub mod matcher;
 pub mod report;
 pub mod rules;
+pub mod segment;

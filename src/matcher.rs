@@ -51,8 +51,13 @@ pub struct Rendering {
 /// One verified occurrence of a rendering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// Byte span in the original text.
+    /// Byte span in the file. [`Matcher::find`] gives the span in the
+    /// text it was handed; the caller places it in the file.
     pub span: Range<usize>,
+    /// Byte span in the segment text that was matched.
+    pub text: Range<usize>,
+    /// Index of the segment in its document.
+    pub segment: usize,
     /// Index into [`Matcher::renderings`].
     pub rendering: usize,
 }
@@ -129,9 +134,14 @@ impl Matcher {
         let candidates = self.candidates(text);
         select_leftmost_longest(candidates)
             .into_iter()
-            .map(|c| Match {
-                span: folded.original_span(c.start..c.end),
-                rendering: c.rendering,
+            .map(|c| {
+                let span = folded.original_span(c.start..c.end);
+                Match {
+                    text: span.clone(),
+                    span,
+                    segment: 0,
+                    rendering: c.rendering,
+                }
             })
             .collect()
     }

@@ -1,6 +1,6 @@
 //! Rules (SPEC §3): judge every match of a document, then look at the
-//! document as a whole (`inconsistent`) and, with a source text, at the
-//! pair (`missing`, `count-mismatch`, coverage).
+//! document as a whole (`inconsistent`) and, with source text, at each
+//! source/translation pair (`missing`, `count-mismatch`, coverage).
 //!
 //! Consumes matches from [`crate::matcher`]; produces [`Finding`]s.
 
@@ -17,11 +17,13 @@ use crate::matcher::{Match, Matcher};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// A match together with its verdict.
+/// A match together with its language and verdict.
 #[derive(Debug, Clone)]
 pub struct Judged {
     /// The match.
     pub matched: Match,
+    /// The language of the text it was found in.
+    pub lang: LangTag,
     /// What the rules say about it.
     pub verdict: Verdict,
 }
@@ -39,6 +41,24 @@ pub struct Coverage {
     pub other_count: usize,
 }
 
+/// The source side of one pair: where its text lives and what it names.
+pub struct SourceSide<'a> {
+    /// The document holding the source text (for positions in messages).
+    pub doc: &'a Document,
+    /// Its matches, spans in `doc`.
+    pub matches: &'a [Match],
+}
+
+/// The translated side of one pair.
+pub struct TargetSide<'a> {
+    /// The translation's matches, judged.
+    pub judged: &'a [&'a Judged],
+    /// Where a `missing` finding stands (the start of the translated text).
+    pub anchor: usize,
+    /// The translation's language.
+    pub lang: &'a LangTag,
+}
+
 /// The rules applied to one glossary.
 pub struct Rules<'g> {
     glossary: &'g Glossary,
@@ -51,14 +71,18 @@ impl<'g> Rules<'g> {
         Rules { glossary, matcher }
     }
 
-    /// Judges every match of `doc`.
+    /// Judges every match of `doc`, each in its segment's language.
     pub fn judge_all(&self, doc: &Document, matches: Vec<Match>) -> Vec<Judged> {
         matches
             .into_iter()
             .map(|m| {
-                let verdict = judge(self.glossary, self.matcher, doc, &m);
+                let segment = &doc.segments[m.segment];
+                let lang = segment.lang.clone().unwrap_or_else(|| doc.lang.clone());
+                let written = &segment.text[m.text.clone()];
+                let verdict = judge(self.glossary, self.matcher, &lang, written, m.rendering);
                 Judged {
                     matched: m,
+                    lang,
                     verdict,
                 }
             })
@@ -75,43 +99,43 @@ impl<'g> Rules<'g> {
         findings
     }
 
-    /// `missing` and `count-mismatch` findings, and the coverage list.
+    /// `missing` and `count-mismatch` findings of one pair, and its coverage.
     pub fn pair_findings(
         &self,
         doc: &Document,
-        judged: &[Judged],
-        source: &Document,
-        source_matches: &[Match],
+        target: &TargetSide<'_>,
+        source: &SourceSide<'_>,
     ) -> (Vec<Finding>, Vec<Coverage>) {
-        let source_counts = self.count_by_concept(source_matches.iter());
+        let source_counts = self.count_by_concept(source.matches.iter());
         let mut findings = Vec::new();
         let mut coverage = Vec::new();
         for (&ci, &(source_count, first)) in &source_counts {
-            let of_concept: Vec<&Judged> = judged
+            let of_concept: Vec<&Judged> = target
+                .judged
                 .iter()
+                .copied()
                 .filter(|j| self.concept_of(&j.matched) == ci)
                 .collect();
-            let target_count = of_concept
+            let accepted = of_concept
                 .iter()
                 .filter(|j| j.verdict.is_accepted())
                 .count();
             coverage.push(Coverage {
                 concept: self.glossary.concepts[ci].id.clone(),
                 source_count,
-                target_count,
-                other_count: of_concept.len() - target_count,
+                target_count: accepted,
+                other_count: of_concept.len() - accepted,
             });
             let counts = Counts {
                 source: source_count,
                 target: of_concept.len(),
             };
-
             let source_use = SourceUse {
-                doc: source,
+                doc: source.doc,
                 first,
                 counts,
             };
-            findings.extend(self.pair_finding(doc, ci, &source_use, &of_concept));
+            findings.extend(self.pair_finding(doc, target, ci, &source_use, &of_concept));
         }
         (findings, coverage)
     }
@@ -119,27 +143,29 @@ impl<'g> Rules<'g> {
     fn pair_finding(
         &self,
         doc: &Document,
+        target: &TargetSide<'_>,
         ci: usize,
         source: &SourceUse<'_>,
         of_concept: &[&Judged],
     ) -> Option<Finding> {
         let concept = &self.glossary.concepts[ci];
         let counts = source.counts;
-        if !is_checked(concept, &doc.lang) || counts.target >= counts.source {
+        if !is_checked(concept, target.lang) || counts.target >= counts.source {
             return None;
         }
         let (rule, span) = match of_concept.first() {
-            None => (Rule::Missing, 0..0),
+            None => (Rule::Missing, target.anchor..target.anchor),
             Some(first) => (Rule::CountMismatch, first.matched.span.clone()),
         };
         let severity = self.glossary.severity(rule)?;
-        let expected = preferred_form(concept, &doc.lang);
+        let expected = preferred_form(concept, target.lang);
         let message = messages::pair(rule, source, &expected);
         let draft = Draft {
             rule,
             severity,
             concept: ci,
             span,
+            lang: target.lang.clone(),
             expected,
             message,
         };
@@ -169,36 +195,38 @@ impl<'g> Rules<'g> {
         let severity = self.glossary.severity(rule)?;
         let ci = self.concept_of(&j.matched);
         let concept = &self.glossary.concepts[ci];
-        let expected = preferred_form(concept, &doc.lang);
+        let expected = preferred_form(concept, &j.lang);
         // A name may cross a line break; the message stays on one line.
         let found = one_line(&doc.text[j.matched.span.clone()]);
-        let message = messages::for_verdict(&j.verdict, &found, &expected, concept, &doc.lang);
-        let span = j.matched.span.clone();
+        let message = messages::for_verdict(&j.verdict, &found, &expected, concept, &j.lang);
         let draft = Draft {
             rule,
             severity,
             concept: ci,
-            span,
+            span: j.matched.span.clone(),
+            lang: j.lang.clone(),
             expected,
             message,
         };
         Some(self.finding(doc, draft))
     }
 
+    /// One `inconsistent` finding per concept and language of the document
+    /// (text marked as another language is judged on its own).
     fn inconsistent(&self, doc: &Document, judged: &[Judged]) -> Vec<Finding> {
         let Some(severity) = self.glossary.severity(Rule::Inconsistent) else {
             return Vec::new();
         };
-        let mut by_concept: BTreeMap<usize, Vec<&Judged>> = BTreeMap::new();
+        let mut groups: BTreeMap<(usize, &LangTag), Vec<&Judged>> = BTreeMap::new();
         for j in judged.iter().filter(|j| j.verdict.is_checked()) {
-            by_concept
-                .entry(self.concept_of(&j.matched))
-                .or_default()
-                .push(j);
+            let key = (self.concept_of(&j.matched), &j.lang);
+            groups.entry(key).or_default().push(j);
         }
-        by_concept
+        groups
             .into_iter()
-            .filter_map(|(ci, uses)| self.inconsistent_concept(doc, severity, ci, &uses))
+            .filter_map(|((ci, lang), uses)| {
+                self.inconsistent_concept(doc, severity, ci, lang, &uses)
+            })
             .collect()
     }
 
@@ -207,6 +235,7 @@ impl<'g> Rules<'g> {
         doc: &Document,
         severity: Severity,
         ci: usize,
+        lang: &LangTag,
         uses: &[&Judged],
     ) -> Option<Finding> {
         let mut order: Vec<usize> = Vec::new();
@@ -227,18 +256,18 @@ impl<'g> Rules<'g> {
         let renderings: Vec<Used> = order
             .iter()
             .map(|r| Used {
-                form: self.display_form(*r, concept, &doc.lang),
+                form: self.display_form(*r, concept, lang),
                 count: counts[r],
             })
             .collect();
-        let expected = preferred_form(concept, &doc.lang);
+        let expected = preferred_form(concept, lang);
         let message = messages::inconsistent(concept, &renderings, &expected);
-        let rule = Rule::Inconsistent;
         let draft = Draft {
-            rule,
+            rule: Rule::Inconsistent,
             severity,
             concept: ci,
             span,
+            lang: lang.clone(),
             expected,
             message,
         };
@@ -260,15 +289,16 @@ impl<'g> Rules<'g> {
     }
 
     fn finding(&self, doc: &Document, draft: Draft) -> Finding {
+        let concept = &self.glossary.concepts[draft.concept];
         Finding {
             rule: draft.rule,
             severity: draft.severity,
             path: doc.path.clone(),
-            language: doc.lang.to_string(),
+            language: draft.lang.to_string(),
             found: doc.text[draft.span.clone()].to_string(),
             span: draft.span,
-            concept: self.glossary.concepts[draft.concept].id.clone(),
-            note: self.glossary.concepts[draft.concept].note.clone(),
+            concept: concept.id.clone(),
+            note: concept.note.clone(),
             expected: draft.expected,
             message: draft.message,
             renderings: Vec::new(),
@@ -279,7 +309,7 @@ impl<'g> Rules<'g> {
 
 /// How the source text names one concept.
 pub(crate) struct SourceUse<'a> {
-    /// The source text.
+    /// The document holding the source text.
     pub(crate) doc: &'a Document,
     /// Its first match of the concept.
     pub(crate) first: &'a Match,
@@ -293,6 +323,7 @@ struct Draft {
     severity: Severity,
     concept: usize,
     span: Range<usize>,
+    lang: LangTag,
     expected: String,
     message: String,
 }

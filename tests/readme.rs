@@ -8,7 +8,10 @@ fn quick_start_block(readme: &str) -> &str {
         .split_once("$ cargo run --release -- check examples/forum.de.md")
         .expect("README shows the quick-start command")
         .1;
-    let block = after.split_once("```text\n").expect("a text block follows").1;
+    let block = after
+        .split_once("```text\n")
+        .expect("a text block follows")
+        .1;
     block.split_once("```").expect("the block ends").0
 }
 

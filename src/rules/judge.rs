@@ -2,12 +2,11 @@
 //! text's language, else a variant (`forbidden`), else another language's
 //! official form (`untranslated`); `case` for accepted case-sensitive forms.
 
-use crate::document::Document;
 use crate::finding::Rule;
 use crate::fold::{fold_str, FoldOptions};
 use crate::glossary::{Concept, Glossary};
 use crate::lang::LangTag;
-use crate::matcher::{FormKind, FormRef, Match, Matcher};
+use crate::matcher::{FormKind, FormRef, Matcher};
 
 /// What the rules say about one match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,15 +53,21 @@ impl Verdict {
     }
 }
 
-/// Judges match `m` of `doc`.
-pub fn judge(glossary: &Glossary, matcher: &Matcher, doc: &Document, m: &Match) -> Verdict {
-    let rendering = &matcher.renderings()[m.rendering];
+/// Judges a match of `rendering`, written as `written`, in a text of `lang`.
+pub fn judge(
+    glossary: &Glossary,
+    matcher: &Matcher,
+    lang: &LangTag,
+    written: &str,
+    rendering: usize,
+) -> Verdict {
+    let rendering = &matcher.renderings()[rendering];
     let concept = &glossary.concepts[rendering.concept];
-    let own = concept.entry_for(&doc.lang).map(|e| &e.lang);
+    let own = concept.entry_for(lang).map(|e| &e.lang);
     if own.is_none() && !concept.dnt {
         return Verdict::NotChecked;
     }
-    let found = fold_str(&doc.text[m.span.clone()], FoldOptions { case: false });
+    let found = fold_str(written, FoldOptions { case: false });
     let forms = candidate_forms(concept, &rendering.forms, &found);
     let accepted = |f: &FormRef| {
         matches!(f.kind, FormKind::Official { .. })
