@@ -9,6 +9,7 @@ use crate::lang::LangTag;
 use crate::matcher::{Match, Matcher};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
+use std::ops::Range;
 
 /// A glossary compiled for checking.
 pub struct Checker {
@@ -109,11 +110,19 @@ impl Checker {
             .pairs
             .iter()
             .map(|pair| PairRun {
-                targets: Some(pair.target),
-                anchor: doc.segments[pair.target].anchor,
-                lang: doc.segments[pair.target].lang.as_ref().unwrap_or(&doc.lang),
+                targets: Some(pair.targets.clone()),
+                anchor: pair.anchor,
+                lang: doc
+                    .segments
+                    .get(pair.targets.start)
+                    .and_then(|s| s.lang.as_ref())
+                    .unwrap_or(&doc.lang),
                 source_doc: doc,
-                source_matches: self.segment_matches(&pair.source, usize::MAX),
+                source_matches: pair
+                    .source
+                    .iter()
+                    .flat_map(|s| self.segment_matches(s, usize::MAX))
+                    .collect(),
             })
             .collect();
         let Some(src) = source else {
@@ -127,7 +136,7 @@ impl Checker {
                     .zip(&src.segments)
                     .enumerate()
                     .map(|(i, (t, s))| PairRun {
-                        targets: Some(i),
+                        targets: Some(i..i + 1),
                         anchor: t.anchor,
                         lang: &doc.lang,
                         source_doc: src,
@@ -149,8 +158,8 @@ impl Checker {
 
 /// One source text and the part of the document that translates it.
 struct PairRun<'d> {
-    /// The translated segment, or `None` for the whole document.
-    targets: Option<usize>,
+    /// The translated segments, or `None` for the whole document.
+    targets: Option<Range<usize>>,
     anchor: usize,
     lang: &'d LangTag,
     source_doc: &'d Document,
@@ -159,7 +168,7 @@ struct PairRun<'d> {
 
 impl PairRun<'_> {
     fn covers(&self, segment: usize) -> bool {
-        self.targets.is_none_or(|t| t == segment)
+        self.targets.as_ref().is_none_or(|t| t.contains(&segment))
     }
 }
 

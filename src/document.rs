@@ -25,13 +25,18 @@ pub struct Document {
     line_starts: Vec<usize>,
 }
 
-/// A source text inside the file and the segment that translates it.
+/// A source text inside the file and the segments that translate it (an
+/// XLIFF unit, a PO entry, a paragraph kept in a comment above its
+/// translation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
-    /// Index of the translated segment in [`Document::segments`].
-    pub target: usize,
-    /// The source text.
-    pub source: Segment,
+    /// Indexes of the translated segments in [`Document::segments`]; may be
+    /// empty (the anchor of the first is then `anchor`).
+    pub targets: Range<usize>,
+    /// Where a finding about a name the translation lost stands.
+    pub anchor: usize,
+    /// The source text, as segments with spans in the same file.
+    pub source: Vec<Segment>,
     /// The source's language, when the file says it.
     pub source_lang: Option<LangTag>,
 }

@@ -12,6 +12,7 @@ pub mod check;
 pub mod document;
 pub mod finding;
 pub mod fold;
+pub mod formats;
 pub mod glossary;
 pub mod inflect;
 pub mod input;

@@ -1,0 +1,8 @@
+//! po reader.
+
+use super::{Parsed, ReadError, ReadOptions};
+
+/// Reads a po file.
+pub fn read(text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    unimplemented!("{}{options:?}", text.len())
+}
