@@ -52,14 +52,6 @@ pub enum DecodeError {
     },
 }
 
-/// Decodes file bytes as UTF-8 text (a UTF-8 byte-order mark is kept so that
-/// byte offsets still index the file).
-pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })
-}
-
 impl Document {
     /// A plain text: one segment per paragraph (blocks of lines between
     /// blank lines).
@@ -217,13 +209,5 @@ mod tests {
             vec!["Erster Absatz\nzweite Zeile\n", "Zweiter Absatz"]
         );
         assert_eq!(d.segments[1].anchor, 31);
-    }
-
-    #[test]
-    fn invalid_utf8_names_the_byte() {
-        assert_eq!(
-            decode(vec![b'a', b'b', 0xff]),
-            Err(DecodeError::InvalidUtf8 { offset: 2 })
-        );
     }
 }

@@ -18,6 +18,8 @@ pub mod inflect;
 pub mod input;
 pub mod lang;
 pub mod matcher;
+pub mod pairing;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod walk;

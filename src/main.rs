@@ -3,16 +3,20 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termlint::check::Checker;
 use termlint::document::Document;
 use termlint::finding::Severity;
+use termlint::formats::ReadOptions;
 use termlint::glossary::{self, Glossary};
-use termlint::input::{self, InputError, Target};
+use termlint::input::{self, InputError, LangChoice, Load};
 use termlint::lang::LangTag;
+use termlint::pairing;
 use termlint::report::{self, FileReport, Summary};
+use termlint::walk::{self, Target, WalkOptions};
 
 #[derive(Parser)]
 #[command(
@@ -68,6 +72,26 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Check only walked files matching this glob (repeatable), e.g. '*.md'.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out walked files matching this glob (repeatable), e.g. 'drafts/**'.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Front matter keys checked as prose (comma-separated).
+    #[arg(
+        long,
+        value_name = "KEYS",
+        value_delimiter = ',',
+        default_value = "title,description"
+    )]
+    front_matter: Vec<String>,
+    /// Take a comment right above a block as that block's source text.
+    #[arg(long)]
+    aligned_comments: bool,
+    /// Check PO entries marked fuzzy (skipped by default).
+    #[arg(long)]
+    fuzzy: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,31 +143,60 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         .as_deref()
         .map(|l| known_lang(l, &glossary))
         .transpose()?;
-    let (targets, mut errors) = input::expand(&args.paths);
-    if args.source.is_some() && targets.len() != 1 {
-        bail!(
-            "--source pairs with exactly one checked file, got {}",
-            targets.len()
-        );
-    }
-    let source = load_source(args, &glossary)?;
     let source_lang = match &args.source_lang {
         Some(given) => Some(known_lang(given, &glossary)?),
         None => glossary.source_language.clone(),
     };
+    let walk_options = WalkOptions {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let walked = walk::expand(&args.paths, &walk_options)?;
+    if args.source.is_some() && walked.targets.len() != 1 {
+        bail!(
+            "--source pairs with exactly one checked file, got {}",
+            walked.targets.len()
+        );
+    }
+    let read = ReadOptions {
+        front_matter_keys: args.front_matter.clone(),
+        aligned_comments: args.aligned_comments,
+        check_fuzzy: args.fuzzy,
+    };
     let checker = Checker::new(glossary);
+    let run = Run {
+        checker: &checker,
+        lang: lang.as_ref(),
+        source_lang: source_lang.as_ref(),
+        explicit_source_lang: args.source_lang.is_some(),
+        read: &read,
+    };
+    let source = args
+        .source
+        .as_deref()
+        .map(|p| run.load_source(p))
+        .transpose()?;
+    // Files are checked in parallel; results keep the order of `targets`.
+    let results: Vec<Checked> = walked
+        .targets
+        .par_iter()
+        .map(|target| run.check_file(target, source.as_ref()))
+        .collect();
     let mut reports = Vec::new();
-    for target in targets {
-        let run = Run {
-            checker: &checker,
-            lang: lang.as_ref(),
-            source: source.as_ref(),
-            source_lang: source_lang.as_ref(),
-        };
-        match run.check_file(&target) {
-            Ok(Some(report)) => reports.push(report),
-            Ok(None) => {}
-            Err(err) => errors.push(err),
+    let mut errors: Vec<String> = walked
+        .errors
+        .iter()
+        .map(|(p, e)| format!("{}: {e}", p.display()))
+        .collect();
+    let mut notes = Notes {
+        hidden: walked.hidden,
+        skipped: Vec::new(),
+    };
+    for result in results {
+        match result {
+            Checked::Report(report) => reports.push(*report),
+            Checked::Skipped(note) => notes.skipped.push(note),
+            Checked::Failed(err) => errors.push(err.to_string()),
         }
     }
     // SPEC §5: findings are sorted by file, then position.
@@ -152,6 +205,7 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     if !reports.is_empty() || errors.is_empty() {
         write_output(args.format, &reports)?;
     }
+    notes.print();
     for err in &errors {
         eprintln!("termlint: {err}");
     }
@@ -167,39 +221,116 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     })
 }
 
+/// What checking one file came to.
+enum Checked {
+    Report(Box<FileReport>),
+    /// A file found in a directory that is not text to check, with why.
+    Skipped(String),
+    Failed(InputError),
+}
+
+/// Notes for stderr about what a directory walk left out.
+struct Notes {
+    hidden: Vec<PathBuf>,
+    skipped: Vec<String>,
+}
+
+impl Notes {
+    fn print(&self) {
+        let count = self.hidden.len();
+        if count > 0 {
+            let names: Vec<String> = self
+                .hidden
+                .iter()
+                .take(5)
+                .map(|p| p.display().to_string())
+                .collect();
+            let more = if count > 5 { ", …" } else { "" };
+            let entries = if count == 1 { "entry" } else { "entries" };
+            eprintln!(
+                "termlint: note: skipped {count} hidden {entries} ({}{more})",
+                names.join(", ")
+            );
+        }
+        for note in &self.skipped {
+            eprintln!("termlint: note: {note}");
+        }
+    }
+}
+
 /// What checking each file of one run shares.
 struct Run<'a> {
     checker: &'a Checker,
     lang: Option<&'a LangTag>,
-    source: Option<&'a Document>,
     source_lang: Option<&'a LangTag>,
+    explicit_source_lang: bool,
+    read: &'a ReadOptions,
 }
 
 impl Run<'_> {
-    /// Checks one file; a file found in a directory whose language cannot be
-    /// told is skipped with a note, and is paired with its source text
-    /// (`de/x.md` with `zh/x.md`) when that exists.
-    fn check_file(&self, target: &Target) -> Result<Option<FileReport>, InputError> {
-        let lang = match input::language(&target.path, self.lang, self.checker.glossary()) {
-            Ok(lang) => lang,
-            Err(InputError::UnknownLanguage { path }) if target.walked => {
-                eprintln!(
-                    "termlint: note: skipping {}: cannot tell its language",
-                    path.display()
-                );
-                return Ok(None);
-            }
-            Err(err) => return Err(err),
+    fn load(&self, path: &Path, lang: LangChoice<'_>) -> Result<Document, InputError> {
+        let how = Load {
+            lang,
+            read: self.read,
+            glossary: self.checker.glossary(),
         };
-        let paired = match (self.source, self.source_lang) {
+        input::load(path, &how)
+    }
+
+    /// The `--source` text: `--source-lang`, else what it declares, else
+    /// the glossary's `source_language`, else its path.
+    fn load_source(&self, path: &Path) -> Result<Document> {
+        let choice = match self.explicit_source_lang {
+            true => LangChoice {
+                given: self.source_lang,
+                default: None,
+            },
+            false => LangChoice {
+                given: None,
+                default: self.source_lang,
+            },
+        };
+        self.load(path, choice).map_err(|e| match e {
+            InputError::UnknownLanguage { path } => anyhow!(
+                "{}: cannot tell the source's language; pass --source-lang or set source_language in the glossary",
+                path.display()
+            ),
+            other => other.into(),
+        })
+    }
+
+    /// Checks one file. A file found in a directory that is binary or whose
+    /// language cannot be told is skipped with a note; it is paired with
+    /// its source text (`de/x.md` with `zh/x.md`) when that exists.
+    fn check_file(&self, target: &Target, source: Option<&Document>) -> Checked {
+        let choice = LangChoice {
+            given: self.lang,
+            default: None,
+        };
+        let doc = match self.load(&target.path, choice) {
+            Ok(doc) => doc,
+            Err(InputError::UnknownLanguage { path }) if target.walked => {
+                return Checked::Skipped(format!(
+                    "skipping {}: cannot tell its language",
+                    path.display()
+                ));
+            }
+            Err(InputError::Binary { path }) if target.walked => {
+                return Checked::Skipped(format!("skipping {}: binary file", path.display()));
+            }
+            Err(err) => return Checked::Failed(err),
+        };
+        let paired = match (source, self.source_lang) {
             (None, Some(source_lang)) if target.walked => {
-                self.paired_source(&target.path, &lang, source_lang)?
+                match self.paired_source(&target.path, &doc.lang, source_lang) {
+                    Ok(paired) => paired,
+                    Err(err) => return Checked::Failed(err),
+                }
             }
             _ => None,
         };
-        let doc = input::load(&target.path, lang)?;
-        let outcome = self.checker.check(&doc, self.source.or(paired.as_ref()));
-        Ok(Some(FileReport { doc, outcome }))
+        let outcome = self.checker.check(&doc, source.or(paired.as_ref()));
+        Checked::Report(Box::new(FileReport { doc, outcome }))
     }
 
     fn paired_source(
@@ -208,29 +339,14 @@ impl Run<'_> {
         lang: &LangTag,
         source_lang: &LangTag,
     ) -> Result<Option<Document>, InputError> {
-        input::source_for(path, lang, source_lang)
-            .map(|source| input::load(&source, source_lang.clone()))
+        let choice = LangChoice {
+            given: Some(source_lang),
+            default: None,
+        };
+        pairing::source_for(path, lang, source_lang)
+            .map(|source| self.load(&source, choice))
             .transpose()
     }
-}
-
-fn load_source(args: &CheckArgs, glossary: &Glossary) -> Result<Option<Document>> {
-    let Some(path) = &args.source else {
-        return Ok(None);
-    };
-    let given = args
-        .source_lang
-        .as_deref()
-        .map(|l| known_lang(l, glossary))
-        .transpose()?;
-    let lang = given.or_else(|| glossary.source_language.clone());
-    let lang = input::language(path, lang.as_ref(), glossary).map_err(|_| {
-        anyhow!(
-            "{}: cannot tell the source's language; pass --source-lang or set source_language in the glossary",
-            path.display()
-        )
-    })?;
-    Ok(Some(input::load(path, lang)?))
 }
 
 fn parse_lang(s: &str) -> Result<LangTag> {
