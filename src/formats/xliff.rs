@@ -16,17 +16,15 @@
 mod content;
 #[cfg(test)]
 mod tests;
+mod xml;
 
 use super::{Parsed, ReadError, ReadOptions};
 use crate::document::Pair;
 use crate::lang::LangTag;
 use crate::segment::Segment;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::{NsReader, XmlVersion};
-
-/// What to do with a file that is not well-formed XML.
-const MALFORMED_HINT: &str = "fix the file or check it as plain text (a copy named `.txt`)";
+use quick_xml::XmlVersion;
+use xml::Xml;
 
 /// Reads an XLIFF 1.2 or 2.x file.
 pub fn read(text: &str, _options: &ReadOptions) -> Result<Parsed, ReadError> {
@@ -60,8 +58,7 @@ struct Found {
 
 /// Walks the XML events of a whole file.
 struct Walker<'t> {
-    text: &'t str,
-    reader: NsReader<&'t [u8]>,
+    xml: Xml<'t>,
     root: Langs,
     files: Vec<Langs>,
     unit: Option<Unit>,
@@ -71,8 +68,7 @@ struct Walker<'t> {
 impl<'t> Walker<'t> {
     fn new(text: &'t str) -> Walker<'t> {
         Walker {
-            text,
-            reader: NsReader::from_str(text),
+            xml: Xml::new(text),
             root: Langs::default(),
             files: Vec::new(),
             unit: None,
@@ -82,10 +78,10 @@ impl<'t> Walker<'t> {
 
     fn run(&mut self) -> Result<(), ReadError> {
         loop {
-            let (core, event) = self.next_event()?;
+            let (core, event) = self.xml.next()?;
             match event {
                 Event::Start(e) if core => self.start(&e)?,
-                Event::Start(e) => self.skip(&e)?,
+                Event::Start(e) => self.xml.skip(&e)?,
                 Event::End(e) if core => self.end(e.local_name().as_ref()),
                 Event::Empty(e) if core && e.local_name().as_ref() == "file" => {
                     self.open_file(&e);
@@ -96,19 +92,9 @@ impl<'t> Walker<'t> {
         }
     }
 
-    /// The next event, and whether its element is core XLIFF.
-    fn next_event(&mut self) -> Result<(bool, Event<'t>), ReadError> {
-        let text = self.text;
-        let reader = &mut self.reader;
-        match reader.read_resolved_event() {
-            Ok((ns, event)) => Ok((is_core(&ns), event)),
-            Err(e) => Err(malformed(text, reader, &e)),
-        }
-    }
-
     fn start(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
         if attr(e, "translate").as_deref() == Some("no") {
-            return self.skip(e);
+            return self.xml.skip(e);
         }
         match e.local_name().as_ref() {
             "xliff" => self.root = root_langs(e),
@@ -116,7 +102,7 @@ impl<'t> Walker<'t> {
             "body" | "group" | "unit" => {}
             "trans-unit" | "segment" => self.unit = Some(Unit::default()),
             "source" | "target" if self.unit.is_some() => self.read_text(e)?,
-            _ => self.skip(e)?,
+            _ => self.xml.skip(e)?,
         }
         Ok(())
     }
@@ -135,9 +121,10 @@ impl<'t> Walker<'t> {
     }
 
     fn read_text(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
-        let segment = content::read(self.text, &mut self.reader)?;
+        let name = e.local_name();
+        let segment = content::read(&mut self.xml, name.as_ref())?;
         if let Some(unit) = self.unit.as_mut() {
-            match e.local_name().as_ref() {
+            match name.as_ref() {
                 "source" => unit.source = Some(segment),
                 _ => unit.target = Some(segment),
             }
@@ -159,17 +146,6 @@ impl<'t> Walker<'t> {
                 file: self.files.len().saturating_sub(1),
             }),
             _ => {}
-        }
-    }
-
-    /// Skips an element and everything inside it.
-    fn skip(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
-        let end = e.to_end().into_owned();
-        let text = self.text;
-        let reader = &mut self.reader;
-        match reader.read_to_end(end.name()) {
-            Ok(_) => Ok(()),
-            Err(err) => Err(malformed(text, reader, &err)),
         }
     }
 
@@ -219,18 +195,6 @@ fn distinct<'a>(langs: impl Iterator<Item = &'a Option<LangTag>>) -> usize {
     seen.len()
 }
 
-/// Whether an element is in the XLIFF core namespace (1.2 or 2.x), or in no
-/// namespace at all, as in files that leave out `xmlns`.
-fn is_core(ns: &ResolveResult<'_>) -> bool {
-    match ns {
-        ResolveResult::Unbound => true,
-        ResolveResult::Bound(ns) => ns
-            .as_ref()
-            .starts_with("urn:oasis:names:tc:xliff:document:"),
-        ResolveResult::Unknown(_) => false,
-    }
-}
-
 /// The languages on the 2.x root (`srcLang`, `trgLang`, XLIFF 2.1 §4.2.1.1).
 fn root_langs(e: &BytesStart<'_>) -> Langs {
     Langs {
@@ -251,13 +215,4 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     // white space folded); the attributes read here are single tokens.
     let value = found.normalized_value(XmlVersion::Implicit1_0).ok()?;
     Some(value.into_owned())
-}
-
-/// A read error for malformed XML, at the markup quick-xml stopped at.
-fn malformed(text: &str, reader: &NsReader<&[u8]>, err: &quick_xml::Error) -> ReadError {
-    let offset = usize::try_from(reader.error_position()).unwrap_or(text.len());
-    ReadError {
-        offset: offset.min(text.len()),
-        message: format!("malformed XML: {err}; {MALFORMED_HINT}"),
-    }
 }

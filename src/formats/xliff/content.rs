@@ -9,42 +9,38 @@
 //! `<ept>`, `<it>`, `<ph/>`, `<sc/>`, `<ec/>`) stand for something that is
 //! not text, so they are gaps and whatever they hold is skipped.
 
-use super::{is_core, malformed};
+use super::xml::Xml;
 use crate::formats::ReadError;
 use crate::segment::Segment;
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::NsReader;
 use std::ops::Range;
 
 /// `<![CDATA[` and `]]>` around CDATA content (XML 1.0 §2.7).
 const CDATA_OPEN: usize = "<![CDATA[".len();
 const CDATA_CLOSE: usize = "]]>".len();
 
-/// Reads the content of the element whose start tag was just read, up to
+/// Reads the content of `element`, whose start tag was just read, up to
 /// and including its end tag.
-pub(super) fn read(text: &str, reader: &mut NsReader<&[u8]>) -> Result<Segment, ReadError> {
+pub(super) fn read(xml: &mut Xml<'_>, element: &str) -> Result<Segment, ReadError> {
     let mut content = Content {
-        text,
-        segment: Segment::at(position(text, reader)),
+        text: xml.text(),
+        segment: Segment::at(xml.position()),
         depth: 0,
     };
     loop {
-        let before = position(text, reader);
-        let (core, event) = match reader.read_resolved_event() {
-            Ok((ns, event)) => (is_core(&ns), event),
-            Err(e) => return Err(malformed(text, reader, &e)),
-        };
-        let span = before..position(text, reader);
+        let before = xml.position();
+        let (core, event) = xml.next()?;
+        let span = before..xml.position();
         match event {
             Event::End(_) if content.depth == 0 => return Ok(content.segment),
             Event::End(_) => content.depth -= 1,
             Event::Start(e) if core && wraps_text(&e) => content.depth += 1,
             Event::Start(e) => {
-                skip(text, reader, &e)?;
+                xml.skip(&e)?;
                 content.segment.push_gap(span.start);
             }
             Event::Empty(e) => content.empty(&e, core, span),
-            Event::Eof => return Err(unclosed(text)),
+            Event::Eof => return Err(xml.unclosed(element)),
             event => content.text_event(&event, span),
         }
     }
@@ -116,29 +112,4 @@ fn code_point(e: &BytesStart<'_>) -> Option<char> {
     u32::from_str_radix(hex.trim(), 16)
         .ok()
         .and_then(char::from_u32)
-}
-
-fn skip(text: &str, reader: &mut NsReader<&[u8]>, e: &BytesStart<'_>) -> Result<(), ReadError> {
-    let end = e.to_end().into_owned();
-    match reader.read_to_end(end.name()) {
-        Ok(_) => Ok(()),
-        Err(err) => Err(malformed(text, reader, &err)),
-    }
-}
-
-/// The reader's byte offset, kept inside the text.
-fn position(text: &str, reader: &NsReader<&[u8]>) -> usize {
-    usize::try_from(reader.buffer_position())
-        .unwrap_or(text.len())
-        .min(text.len())
-}
-
-fn unclosed(text: &str) -> ReadError {
-    ReadError {
-        offset: text.len(),
-        message: format!(
-            "malformed XML: the file ends inside a `<source>` or `<target>`; {}",
-            super::MALFORMED_HINT
-        ),
-    }
 }
