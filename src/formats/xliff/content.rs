@@ -5,9 +5,11 @@
 //! Inline elements (XLIFF 1.2 §2.4, XLIFF 2.1 §4.2.3) come in two kinds.
 //! Those that wrap translatable text (`<g>`, `<pc>`, `<mrk>`) continue the
 //! text around them: `<g id="1">Ministerium</g> für Kultur` is one name.
-//! Placeholders for native codes (`<x/>`, `<bx/>`, `<ex/>`, `<ph>`, `<bpt>`,
-//! `<ept>`, `<it>`, `<ph/>`, `<sc/>`, `<ec/>`) stand for something that is
-//! not text, so they are gaps and whatever they hold is skipped.
+//! Placeholders for native codes (`<x/>`, `<ph>`, `<it>`, `<ph/>`) stand
+//! for something that is not text, so they are gaps and whatever they hold
+//! is skipped. Paired codes that switch formatting on and off (`<bx/>`,
+//! `<ex/>`, `<bpt>`, `<ept>`, `<sc/>`, `<ec/>`) are skipped without a gap:
+//! `<bpt>…</bpt>Ministerium<ept>…</ept> für Kultur` is still one name.
 
 use super::xml::Xml;
 use crate::formats::ReadError;
@@ -37,7 +39,9 @@ pub(super) fn read(xml: &mut Xml<'_>, element: &str) -> Result<Segment, ReadErro
             Event::Start(e) if core && wraps_text(&e) => content.depth += 1,
             Event::Start(e) => {
                 xml.skip(&e)?;
-                content.segment.push_gap(span.start);
+                if !(core && marks_formatting(&e)) {
+                    content.segment.push_gap(span.start);
+                }
             }
             Event::Empty(e) => content.empty(&e, core, span),
             Event::Eof => return Err(xml.unclosed(element)),
@@ -96,9 +100,18 @@ impl Content<'_> {
             // XLIFF 2.1 §4.2.3.6-7 and 1.2 `<mrk/>`: annotation markers, the
             // annotated text goes on across them.
             "sm" | "em" | "mrk" | "g" | "pc" if core => {}
+            // Starts and ends of paired codes (bold on, bold off) format
+            // the text, they do not interrupt it: a name may run across.
+            "bx" | "ex" | "sc" | "ec" if core => {}
             _ => self.segment.push_gap(span.start),
         }
     }
+}
+
+/// XLIFF 1.2 `<bpt>`/`<ept>`: native codes that open and close
+/// formatting around text; what they hold is code, but the text goes on.
+fn marks_formatting(e: &BytesStart<'_>) -> bool {
+    matches!(e.local_name().as_ref(), "bpt" | "ept")
 }
 
 /// Elements whose content is text of the same flow.
