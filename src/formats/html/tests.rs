@@ -148,6 +148,19 @@ fn unclosed_tags_and_stray_characters_do_not_panic() {
 }
 
 #[test]
+fn next_list_item_ends_the_language_of_an_unclosed_one() {
+    let src = r#"<html lang="de"><ul><li lang="en">Town Hall<li>Rathaus</ul>"#;
+    let langs: Vec<Option<LangTag>> = parse(src).segments.into_iter().map(|s| s.lang).collect();
+    assert_eq!(langs, [Some(tag("en")), None]);
+}
+
+#[test]
+fn stray_inline_end_tag_does_not_close_the_block() {
+    let src = r#"<html lang="de"><span lang="en"><p>Lord Mayor</span> of London</p>"#;
+    assert_eq!(texts(&parse(src)), ["Lord Mayor of London"]);
+}
+
+#[test]
 fn uppercase_tags_and_unquoted_attributes() {
     let src = "<P TITLE=Rathaus>Das <STRONG>Rathaus</STRONG></P><P>Wien</P>";
     let parsed = parse(src);
