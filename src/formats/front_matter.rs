@@ -519,7 +519,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter_reads_strings_and_tables() {
-        let text = "+++\ntitle = \"Kulturindustriepark\"\nlang = 'de'\n[card]\ntitle = 'Peking'\n+++\n";
+        let text =
+            "+++\ntitle = \"Kulturindustriepark\"\nlang = 'de'\n[card]\ntitle = 'Peking'\n+++\n";
         let values = read(text, &["title", "card.title"]);
         assert_eq!(
             texts(&values),

@@ -112,7 +112,9 @@ impl Walker<'_> {
             Event::Start(tag) => self.start(&tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, range),
-            Event::SoftBreak | Event::HardBreak => self.segment(range.start).push_decoded(" ", range),
+            Event::SoftBreak | Event::HardBreak => {
+                self.segment(range.start).push_decoded(" ", range)
+            }
             Event::Code(_)
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
@@ -133,7 +135,11 @@ impl Walker<'_> {
             }
             // Alt text is prose, but not part of the sentence around it.
             Tag::Image { .. } => self.gap(range.start),
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {}
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
                 self.flush();
                 self.code_depth += 1;

@@ -50,7 +50,13 @@ pub(super) fn pairs(page: &Page<'_>, walked: &Walked) -> Vec<Pair> {
         let end = groups
             .get(i + 1)
             .map_or(total, |next| offset + next[0].after_segments);
-        pairs.push(source_pair(page, group, start..end, &walked.segments, offset));
+        pairs.push(source_pair(
+            page,
+            group,
+            start..end,
+            &walked.segments,
+            offset,
+        ));
     }
     pairs
 }
@@ -94,7 +100,8 @@ fn holds_front_matter(page: &Page<'_>, comment: &Comment) -> bool {
         return false;
     };
     let between = page.text.get(block.end..comment.block.start).unwrap_or("x");
-    between.trim().is_empty() && front_matter::yaml_has_any(page.text, comment.inner.clone(), page.keys)
+    between.trim().is_empty()
+        && front_matter::yaml_has_any(page.text, comment.inner.clone(), page.keys)
 }
 
 /// One pair per checked key the source front matter has: the translated

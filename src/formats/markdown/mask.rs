@@ -89,7 +89,10 @@ fn unbalanced(url: &str) -> bool {
 /// text runs on right after a URL without a space).
 fn ends_url(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\')
+        || matches!(
+            c,
+            '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\'
+        )
         || ('\u{2e80}'..='\u{9fff}').contains(&c)
         || ('\u{ac00}'..='\u{d7af}').contains(&c)
         || ('\u{f900}'..='\u{faff}').contains(&c)
