@@ -1,6 +1,6 @@
 //! Stretches of Markdown text that read as text to a CommonMark parser but
-//! are not prose: bare URLs, Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and
-//! MDX comments (`{/* … */}`). Found once over the whole file; the reader
+//! are not prose: bare URLs, Hugo shortcodes (`{{< … >}}`, `{{% … %}}`),
+//! MDX comments (`{/* … */}`) and MDX tags with `{…}` attributes. Found once over the whole file; the reader
 //! leaves them out of segments with a gap.
 
 use std::ops::Range;
@@ -10,6 +10,7 @@ pub(super) fn masks(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     found.extend(delimited(text, "{/*", "*/}"));
     found.extend(shortcodes(text));
+    found.extend(jsx_tags(text));
     found.extend(urls(text));
     found.sort_by_key(|r| r.start);
     merge(found)
@@ -49,6 +50,45 @@ fn shortcodes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let end = text[at + 2..].find("}}")?;
         Some(at..at + 2 + end + 2)
     })
+}
+
+/// `<img style={{…}} />`: CommonMark does not take a tag with a `{…}`
+/// attribute for HTML, so its attributes would read as prose. Tags without
+/// braces are left to the parser.
+fn jsx_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.match_indices('<').filter_map(move |(at, _)| {
+        let rest = &text[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let len = jsx_tag_len(rest)?;
+        Some(at..at + 1 + len)
+    })
+}
+
+/// Length of a tag's rest up to its `>`, when it holds a `{…}` attribute;
+/// quotes and braces may hold `>`. A blank line ends the search, and so
+/// does a tag longer than any real one (so that stray braces in a long
+/// paragraph cannot make the scan quadratic).
+fn jsx_tag_len(rest: &str) -> Option<usize> {
+    const LONGEST: usize = 2000;
+    let (mut depth, mut quote, mut braces) = (0usize, None, false);
+    for (i, c) in rest.char_indices().take_while(|(i, _)| *i < LONGEST) {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => (depth, braces) = (depth + 1, true),
+            (None, '}') => depth = depth.saturating_sub(1),
+            (None, '>') if depth == 0 => return braces.then_some(i + 1),
+            (None, '<') if depth == 0 => return None,
+            _ => {}
+        }
+        if rest[..i].ends_with("\n\n") || rest[..i].ends_with("\n\r\n") {
+            return None;
+        }
+    }
+    None
 }
 
 /// `http://…`, `https://…` and `www.…` not inside a Latin word (CJK text
@@ -136,5 +176,14 @@ mod tests {
         );
         assert_eq!(masked("{{ < figure >}}"), vec!["{{ < figure >}}"]);
         assert!(masked("{{ plain }} {{< unclosed").is_empty());
+    }
+
+    #[test]
+    fn tags_with_brace_attributes_are_masked_plain_tags_are_not() {
+        assert_eq!(
+            masked("a <img src=\"p.png\" style={{margin: '0 > 1'}} /> b <b>c</b>"),
+            vec!["<img src=\"p.png\" style={{margin: '0 > 1'}} />"]
+        );
+        assert!(masked("x <Note>\n\n{value}").is_empty());
     }
 }

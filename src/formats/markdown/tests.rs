@@ -210,6 +210,12 @@ fn link_reference_definitions_are_skipped() {
 }
 
 #[test]
+fn mdx_tag_with_brace_attributes_is_not_prose() {
+    let text = "Vorher.\n\n<img src=\"peking.png\" style={{margin: 0}} />\n\nNachher.";
+    assert_eq!(texts(&parse(text)), vec!["Vorher.", "Nachher."]);
+}
+
+#[test]
 fn shortcodes_are_gaps() {
     let text = "文化{{< glossary_tooltip text=\"北京\" term_id=\"x\" >}}部\n\n{{% note %}}\n";
     assert_eq!(texts(&parse(text)), vec![format!("文化{GAP}部")]);
