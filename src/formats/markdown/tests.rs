@@ -438,3 +438,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn name_lost_under_a_source_comment_is_missing_there() {
+    use crate::check::Checker;
+    use crate::document::Document;
+    use crate::finding::Rule;
+    let glossary = "version: 1\nsource_language: en\nconcepts:\n  - id: park\n    terms:\n      en: Cultural Industry Park\n      zh: 文化产业园区\n";
+    let checker = Checker::new(
+        crate::glossary::load_str(std::path::Path::new("g.yaml"), glossary).expect("glossary"),
+    );
+    let text = "<!--\nWe visited the Cultural Industry Park.\n-->\n我们参观了园区。\n";
+    let parsed = aligned(text);
+    let mut doc = Document::with_segments(
+        "p.md",
+        text.to_string(),
+        LangTag::parse("zh").expect("tag"),
+        parsed.segments,
+    );
+    doc.pairs = parsed.pairs;
+    let findings = checker.check(&doc, None).findings;
+    let missing: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.rule == Rule::Missing)
+        .map(|f| f.span.start)
+        .collect();
+    assert_eq!(missing, vec![text.find('我').expect("fixture")]);
+}
