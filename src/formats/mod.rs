@@ -2,6 +2,7 @@
 //! text it holds (see [`crate::segment`]), the bilingual pairs inside it,
 //! and the languages it declares. One module per format; none does I/O.
 
+pub(crate) mod front_matter;
 pub mod html;
 pub mod markdown;
 pub mod po;

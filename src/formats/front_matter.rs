@@ -1,0 +1,531 @@
+//! Front matter: the YAML (`---`) or TOML (`+++`) block at the very start of
+//! a Markdown page. Finds the block, reads the declared language, and turns
+//! the values of chosen keys (`title`, `card.title`) into segments whose
+//! pieces map to the value's bytes in the file.
+
+use super::ReadError;
+use crate::lang::LangTag;
+use crate::segment::Segment;
+use serde_yaml::Value;
+use std::ops::Range;
+
+/// Keys that declare the page's language (Hugo `lang`/`language`,
+/// Docusaurus and Jekyll `locale`).
+const LANG_KEYS: [&str; 3] = ["lang", "language", "locale"];
+
+/// The syntax of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines (Hugo).
+    Toml,
+}
+
+/// A front matter block found at the start of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// Its syntax.
+    pub syntax: Syntax,
+    /// The bytes between the delimiter lines.
+    pub body: Range<usize>,
+    /// Where the text after the closing delimiter line starts.
+    pub end: usize,
+}
+
+/// What front matter says: the page's language and the chosen values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Values {
+    /// The declared language, when it is a valid tag.
+    pub lang: Option<LangTag>,
+    /// Each chosen key found (as given, dotted for nested keys) with its
+    /// value, in file order.
+    pub fields: Vec<(String, Segment)>,
+}
+
+/// The front matter block at the start of `text`, if any. A UTF-8
+/// byte-order mark may precede it.
+pub(crate) fn detect(text: &str) -> Option<Block> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let (first, body_start) = next_line(text, start)?;
+    let syntax = match first.trim_end() {
+        "---" => Syntax::Yaml,
+        "+++" => Syntax::Toml,
+        _ => return None,
+    };
+    let mut at = body_start;
+    while let Some((line, next)) = next_line(text, at) {
+        let closes = match syntax {
+            // YAML ends a document with `---` or `...`.
+            Syntax::Yaml => matches!(line.trim_end(), "---" | "..."),
+            Syntax::Toml => line.trim_end() == "+++",
+        };
+        if closes {
+            return Some(Block {
+                syntax,
+                body: body_start..at,
+                end: next,
+            });
+        }
+        at = next;
+    }
+    None
+}
+
+/// The line starting at `at` without its line ending, and where the next
+/// line starts; `None` at the end of the text.
+fn next_line(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = text.get(at..).filter(|r| !r.is_empty())?;
+    let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let line = rest[..len].trim_end_matches(['\n', '\r']);
+    Some((line, at + len))
+}
+
+/// Reads the language and the values of `keys` from `block`.
+pub(crate) fn values(text: &str, block: &Block, keys: &[String]) -> Result<Values, ReadError> {
+    match block.syntax {
+        Syntax::Yaml => yaml_values(text, block.body.clone(), keys),
+        Syntax::Toml => Ok(toml_values(text, block.body.clone(), keys)),
+    }
+}
+
+/// Reads YAML `text[body]`: the language and the values of `keys`.
+/// Used for the front matter and for a copy of the source's front matter
+/// kept in a comment.
+pub(crate) fn yaml_values(
+    text: &str,
+    body: Range<usize>,
+    keys: &[String],
+) -> Result<Values, ReadError> {
+    let doc = parse_yaml(text, body.clone())?;
+    let scanned = scan_yaml(text, body.clone());
+    let lang = LANG_KEYS
+        .iter()
+        .filter_map(|k| doc.get(*k).and_then(Value::as_str))
+        .find_map(|s| LangTag::parse(s.trim()).ok());
+    let mut fields: Vec<(String, Segment)> = keys
+        .iter()
+        .filter_map(|key| {
+            let value = lookup(&doc, key)?;
+            let found = scanned.iter().find(|s| &s.path == key);
+            Some((key.clone(), value_segment(value, found, body.start)))
+        })
+        .collect();
+    fields.sort_by_key(|(_, s)| s.anchor);
+    Ok(Values { lang, fields })
+}
+
+/// Whether YAML `text[body]` is a mapping that holds any of `keys`.
+pub(crate) fn yaml_has_any(text: &str, body: Range<usize>, keys: &[String]) -> bool {
+    parse_yaml(text, body).is_ok_and(|doc| keys.iter().any(|k| lookup(&doc, k).is_some()))
+}
+
+fn parse_yaml(text: &str, body: Range<usize>) -> Result<Value, ReadError> {
+    serde_yaml::from_str(&text[body.clone()]).map_err(|e| {
+        let at = e.location().map_or(0, |l| l.index());
+        ReadError {
+            offset: floor_char_boundary(text, body.start + at),
+            message: format!(
+                "front matter is not valid YAML: {e}; fix it or remove the `---` lines"
+            ),
+        }
+    })
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The string at dotted `path` (`card.title`) of `doc`.
+fn lookup<'v>(doc: &'v Value, path: &str) -> Option<&'v str> {
+    path.split('.')
+        .try_fold(doc, |v, k| v.get(k))
+        .and_then(Value::as_str)
+}
+
+/// The segment for `value`: the scanned pieces when they read the same
+/// text, else the whole value mapped to the bytes it came from.
+fn value_segment(value: &str, scanned: Option<&Scanned>, fallback: usize) -> Segment {
+    match scanned {
+        Some(s) if same_words(&s.segment.text, value) => s.segment.clone(),
+        Some(s) => decoded_segment(value, s.range.clone()),
+        None => decoded_segment(value, fallback..fallback),
+    }
+}
+
+fn decoded_segment(value: &str, range: Range<usize>) -> Segment {
+    let mut segment = Segment::at(range.start);
+    segment.push_decoded(value, range);
+    segment
+}
+
+/// Equal but for runs of white space (a folded block scalar's line ends).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// A `key: value` found by scanning the lines of YAML.
+#[derive(Debug)]
+struct Scanned {
+    /// Dotted path of the key.
+    path: String,
+    /// The value's bytes in the file.
+    range: Range<usize>,
+    /// The value read from those bytes, piece by piece.
+    segment: Segment,
+}
+
+/// Scans block-style YAML mappings line by line for scalar values with
+/// their bytes. Only what a front matter usually holds is read (plain,
+/// quoted and block scalars); anything else is left to the YAML parser's
+/// value, mapped as a whole.
+fn scan_yaml(text: &str, body: Range<usize>) -> Vec<Scanned> {
+    let lines = lines_of(text, body);
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        i += 1;
+        let Some((key, value_at)) = key_of(text, line) else {
+            continue;
+        };
+        parents.retain(|(indent, _)| *indent < line.indent);
+        let path = parents
+            .iter()
+            .map(|(_, k)| k.as_str())
+            .chain([key])
+            .collect::<Vec<_>>()
+            .join(".");
+        let value = text[value_at..line.end].trim();
+        if value.is_empty() {
+            parents.push((line.indent, key.to_string()));
+        } else if value.starts_with(['|', '>']) {
+            let (segment, used) = block_scalar(text, &lines[i..], line.indent, value);
+            i += used;
+            found.push(scanned(path, segment));
+        } else if let Some(segment) = inline_scalar(text, value_at, line.end) {
+            found.push(scanned(path, segment));
+        }
+    }
+    found
+}
+
+fn scanned(path: String, segment: Segment) -> Scanned {
+    let range = segment.original(0..segment.text.len());
+    Scanned {
+        path,
+        range,
+        segment,
+    }
+}
+
+/// One line of the front matter: where it starts and ends (without its
+/// line ending) and how far it is indented.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    indent: usize,
+}
+
+fn lines_of(text: &str, body: Range<usize>) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut at = body.start;
+    while let Some((line, next)) = next_line(text, at).filter(|_| at < body.end) {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        lines.push(Line {
+            start: at,
+            end: at + line.len(),
+            indent,
+        });
+        at = next;
+    }
+    lines
+}
+
+/// The key of a `key: …` line and where its value starts.
+fn key_of<'t>(text: &'t str, line: &Line) -> Option<(&'t str, usize)> {
+    let content = &text[line.start + line.indent..line.end];
+    if content.starts_with(['#', '-']) {
+        return None;
+    }
+    let colon = content
+        .find(": ")
+        .or_else(|| content.ends_with(':').then(|| content.len() - 1))?;
+    let key = content[..colon].trim().trim_matches(['"', '\'']);
+    let value_at = line.start + line.indent + colon + 1;
+    Some((key, value_at))
+}
+
+/// A scalar written on the key's line, from `text[at..end]`.
+fn inline_scalar(text: &str, at: usize, end: usize) -> Option<Segment> {
+    let lead = text[at..end].len() - text[at..end].trim_start().len();
+    let start = at + lead;
+    match text[start..end].chars().next()? {
+        '"' => double_quoted(text, start + 1, end),
+        '\'' => single_quoted(text, start + 1, end),
+        '[' | '{' | '&' | '*' | '!' => None,
+        _ => Some(plain(text, start, end)),
+    }
+}
+
+/// A plain scalar ends before a ` #` comment and trailing white space.
+fn plain(text: &str, start: usize, end: usize) -> Segment {
+    let value = &text[start..end];
+    let value = value.find(" #").map_or(value, |i| &value[..i]).trim_end();
+    Segment::verbatim(text, start..start + value.len())
+}
+
+/// `'…'`: two quotes stand for one. `None` when it goes on past the line.
+fn single_quoted(text: &str, start: usize, end: usize) -> Option<Segment> {
+    let mut segment = Segment::at(start);
+    let mut run = start;
+    let mut at = start;
+    while at < end {
+        if text.as_bytes()[at] == b'\'' {
+            segment.push_verbatim(text, run..at);
+            if text.as_bytes().get(at + 1) != Some(&b'\'') {
+                return Some(segment);
+            }
+            segment.push_decoded("'", at..at + 2);
+            at += 2;
+            run = at;
+        } else {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// `"…"` with backslash escapes. `None` when it goes on past the line or
+/// holds an escape this scanner does not know.
+fn double_quoted(text: &str, start: usize, end: usize) -> Option<Segment> {
+    let mut segment = Segment::at(start);
+    let mut run = start;
+    let mut at = start;
+    while at < end {
+        match text.as_bytes()[at] {
+            b'"' => {
+                segment.push_verbatim(text, run..at);
+                return Some(segment);
+            }
+            b'\\' => {
+                segment.push_verbatim(text, run..at);
+                let (decoded, len) = escape(&text[at + 1..end])?;
+                segment.push_decoded(&decoded, at..at + 1 + len);
+                at += 1 + len;
+                run = at;
+            }
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// The character a backslash escape stands for (YAML and TOML share
+/// these) and the length of the escape after the backslash.
+pub(crate) fn escape(after: &str) -> Option<(String, usize)> {
+    let c = after.chars().next()?;
+    let simple = match c {
+        'n' => Some('\n'),
+        't' => Some('\t'),
+        'r' => Some('\r'),
+        '"' | '\\' | '/' | '\'' => Some(c),
+        ' ' => Some(' '),
+        '0' => Some('\0'),
+        _ => None,
+    };
+    if let Some(s) = simple {
+        return Some((s.to_string(), 1));
+    }
+    let digits = match c {
+        'x' => 2,
+        'u' => 4,
+        'U' => 8,
+        _ => return None,
+    };
+    let hex = after.get(1..1 + digits)?;
+    let ch = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)?;
+    Some((ch.to_string(), 1 + digits))
+}
+
+/// A `|` or `>` block scalar: the lines after the key that are indented
+/// deeper, each line a piece. Returns the segment and how many lines it
+/// used.
+fn block_scalar(text: &str, rest: &[Line], key_indent: usize, header: &str) -> (Segment, usize) {
+    let folded = header.starts_with('>');
+    let used = rest
+        .iter()
+        .take_while(|l| l.start == l.end || l.indent > key_indent || is_blank(text, l))
+        .count();
+    let mut segment = Segment::at(rest.first().map_or(0, |l| l.start));
+    let mut previous: Option<&Line> = None;
+    for line in rest[..used].iter().filter(|l| !is_blank(text, l)) {
+        if let Some(p) = previous {
+            let join = if folded { " " } else { "\n" };
+            segment.push_decoded(join, p.end..line.start + line.indent);
+        }
+        segment.push_verbatim(text, line.start + line.indent..trimmed_end(text, line));
+        previous = Some(line);
+    }
+    (segment, used)
+}
+
+fn is_blank(text: &str, line: &Line) -> bool {
+    text[line.start..line.end].trim().is_empty()
+}
+
+fn trimmed_end(text: &str, line: &Line) -> usize {
+    line.start + text[line.start..line.end].trim_end().len()
+}
+
+/// Reads TOML `text[body]` line by line: `[table]` headers and
+/// `key = "string"` lines, enough for Hugo front matter.
+fn toml_values(text: &str, body: Range<usize>, keys: &[String]) -> Values {
+    let mut table = String::new();
+    let mut values = Values::default();
+    for line in lines_of(text, body) {
+        let content = text[line.start..line.end].trim();
+        if let Some(name) = content.strip_prefix('[').and_then(|c| c.strip_suffix(']')) {
+            table = name.trim().to_string();
+            continue;
+        }
+        let Some(eq) = text[line.start..line.end].find('=') else {
+            continue;
+        };
+        let key = text[line.start..line.start + eq].trim().trim_matches('"');
+        let path = if table.is_empty() {
+            key.to_string()
+        } else {
+            format!("{table}.{key}")
+        };
+        let Some(segment) = toml_string(text, line.start + eq + 1, line.end) else {
+            continue;
+        };
+        if LANG_KEYS.contains(&path.as_str()) {
+            values.lang = values.lang.or(LangTag::parse(segment.text.trim()).ok());
+        }
+        if keys.contains(&path) {
+            values.fields.push((path, segment));
+        }
+    }
+    values
+}
+
+/// A one-line TOML basic (`"…"`) or literal (`'…'`) string.
+fn toml_string(text: &str, at: usize, end: usize) -> Option<Segment> {
+    let lead = text[at..end].len() - text[at..end].trim_start().len();
+    let start = at + lead;
+    match text[start..end].chars().next()? {
+        '"' => double_quoted(text, start + 1, end),
+        '\'' => {
+            let close = text[start + 1..end].find('\'')?;
+            Some(Segment::verbatim(text, start + 1..start + 1 + close))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn read(text: &str, list: &[&str]) -> Values {
+        let block = detect(text).expect("front matter");
+        values(text, &block, &keys(list)).expect("valid front matter")
+    }
+
+    fn texts(values: &Values) -> Vec<(&str, &str)> {
+        values
+            .fields
+            .iter()
+            .map(|(k, s)| (k.as_str(), s.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn yaml_block_ends_at_dashes_or_dots() {
+        let text = "---\ntitle: A\n...\nBody";
+        let block = detect(text).expect("front matter");
+        assert_eq!(&text[block.body.clone()], "title: A\n");
+        assert_eq!(&text[block.end..], "Body");
+    }
+
+    #[test]
+    fn unclosed_or_late_dashes_are_not_front_matter() {
+        assert_eq!(detect("---\ntitle: A\n"), None);
+        assert_eq!(detect("\n---\ntitle: A\n---\n"), None);
+    }
+
+    #[test]
+    fn quoted_values_decode_and_map_to_their_bytes() {
+        let text = "---\ntitle: \"Das \\\"Ministerium\\\"\"\ndescription: 'Peking''s Park'\n---\n";
+        let values = read(text, &["title", "description"]);
+        assert_eq!(
+            texts(&values),
+            vec![
+                ("title", "Das \"Ministerium\""),
+                ("description", "Peking's Park")
+            ]
+        );
+        let title = &values.fields[0].1;
+        let at = title.text.find("Ministerium").expect("in title");
+        assert_eq!(&text[title.original(at..at + 11)], "Ministerium");
+    }
+
+    #[test]
+    fn folded_scalar_maps_each_line() {
+        let text = "---\ndescription: >\n  Der Kultur-\n  industriepark\n\nweight: 3\n---\n";
+        let values = read(text, &["description"]);
+        let seg = &values.fields[0].1;
+        assert_eq!(seg.text, "Der Kultur- industriepark");
+        let at = seg.text.find("industriepark").expect("second line");
+        assert_eq!(&text[seg.original(at..seg.text.len())], "industriepark");
+    }
+
+    #[test]
+    fn dotted_keys_reach_nested_values_and_others_are_skipped() {
+        let text = "---\ntitle: 北京\ncard:\n  title: 乌鲁木齐 # a note\n  name: x\n---\n";
+        let values = read(text, &["card.title"]);
+        assert_eq!(texts(&values), vec![("card.title", "乌鲁木齐")]);
+    }
+
+    #[test]
+    fn language_keys_are_read_and_invalid_tags_ignored() {
+        assert_eq!(
+            read("---\nlang: de-CH\n---\n", &[]).lang,
+            LangTag::parse("de-CH").ok()
+        );
+        assert_eq!(read("---\nlocale: english\n---\n", &[]).lang, None);
+    }
+
+    #[test]
+    fn invalid_yaml_is_an_error_inside_the_block() {
+        let text = "---\ntitle: [unclosed\n---\n";
+        let block = detect(text).expect("front matter");
+        let error = values(text, &block, &keys(&["title"])).expect_err("invalid");
+        assert!(error.offset >= 4 && error.offset <= text.len());
+        assert!(error.message.starts_with("front matter is not valid YAML"));
+    }
+
+    #[test]
+    fn toml_front_matter_reads_strings_and_tables() {
+        let text =
+            "+++\ntitle = \"Kulturindustriepark\"\nlang = 'de'\n[card]\ntitle = 'Peking'\n+++\n";
+        let values = read(text, &["title", "card.title"]);
+        assert_eq!(
+            texts(&values),
+            vec![("title", "Kulturindustriepark"), ("card.title", "Peking")]
+        );
+        assert_eq!(values.lang, LangTag::parse("de").ok());
+    }
+}

@@ -1,0 +1,189 @@
+//! Stretches of Markdown text that read as text to a CommonMark parser but
+//! are not prose: bare URLs, Hugo shortcodes (`{{< … >}}`, `{{% … %}}`),
+//! MDX comments (`{/* … */}`) and MDX tags with `{…}` attributes. Found once over the whole file; the reader
+//! leaves them out of segments with a gap.
+
+use std::ops::Range;
+
+/// The masked byte ranges of `text`, sorted and disjoint.
+pub(super) fn masks(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    found.extend(delimited(text, "{/*", "*/}"));
+    found.extend(shortcodes(text));
+    found.extend(jsx_tags(text));
+    found.extend(urls(text));
+    found.sort_by_key(|r| r.start);
+    merge(found)
+}
+
+fn merge(sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Every `open … close` span; an unclosed `open` masks nothing.
+fn delimited<'t>(
+    text: &'t str,
+    open: &'t str,
+    close: &'t str,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    text.match_indices(open).filter_map(move |(at, _)| {
+        let end = text[at + open.len()..].find(close)?;
+        Some(at..at + open.len() + end + close.len())
+    })
+}
+
+/// `{{<`, `{{%` (also with spaces after the braces, as some translated
+/// pages have them) up to the next `}}`.
+fn shortcodes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.match_indices("{{").filter_map(move |(at, _)| {
+        let inner = text[at + 2..].trim_start_matches(' ');
+        if !inner.starts_with(['<', '%']) {
+            return None;
+        }
+        let end = text[at + 2..].find("}}")?;
+        Some(at..at + 2 + end + 2)
+    })
+}
+
+/// `<img style={{…}} />`: CommonMark does not take a tag with a `{…}`
+/// attribute for HTML, so its attributes would read as prose. Tags without
+/// braces are left to the parser.
+fn jsx_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.match_indices('<').filter_map(move |(at, _)| {
+        let rest = &text[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let len = jsx_tag_len(rest)?;
+        Some(at..at + 1 + len)
+    })
+}
+
+/// Length of a tag's rest up to its `>`, when it holds a `{…}` attribute;
+/// quotes and braces may hold `>`. A blank line ends the search, and so
+/// does a tag longer than any real one (so that stray braces in a long
+/// paragraph cannot make the scan quadratic).
+fn jsx_tag_len(rest: &str) -> Option<usize> {
+    const LONGEST: usize = 2000;
+    let (mut depth, mut quote, mut braces) = (0usize, None, false);
+    for (i, c) in rest.char_indices().take_while(|(i, _)| *i < LONGEST) {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => (depth, braces) = (depth + 1, true),
+            (None, '}') => depth = depth.saturating_sub(1),
+            (None, '>') if depth == 0 => return braces.then_some(i + 1),
+            (None, '<') if depth == 0 => return None,
+            _ => {}
+        }
+        if rest[..i].ends_with("\n\n") || rest[..i].ends_with("\n\r\n") {
+            return None;
+        }
+    }
+    None
+}
+
+/// `http://…`, `https://…` and `www.…` not inside a Latin word (CJK text
+/// runs right up to a URL), up to white
+/// space or a character that cannot continue a URL in running text.
+fn urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    ["https://", "http://", "www."]
+        .into_iter()
+        .flat_map(move |prefix| text.match_indices(prefix))
+        .filter(move |(at, _)| !text[..*at].ends_with(|c: char| c.is_ascii_alphanumeric()))
+        .map(move |(at, _)| at..at + url_len(&text[at..]))
+}
+
+/// Length of the URL at the start of `rest`, trailing punctuation left
+/// out as GitHub's autolink extension does.
+fn url_len(rest: &str) -> usize {
+    let end = rest.find(ends_url).unwrap_or(rest.len());
+    let mut url = &rest[..end];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'']);
+        let trimmed = if trimmed.ends_with(')') && unbalanced(trimmed) {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == url.len() {
+            return url.len();
+        }
+        url = trimmed;
+    }
+}
+
+fn unbalanced(url: &str) -> bool {
+    url.matches(')').count() > url.matches('(').count()
+}
+
+/// White space, markup, and CJK text or punctuation (Chinese and Japanese
+/// text runs on right after a URL without a space).
+fn ends_url(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\'
+        )
+        || ('\u{2e80}'..='\u{9fff}').contains(&c)
+        || ('\u{ac00}'..='\u{d7af}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{fe30}'..='\u{ffef}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(text: &str) -> Vec<&str> {
+        masks(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn bare_url_stops_before_trailing_punctuation_and_cjk() {
+        assert_eq!(
+            masked("Siehe https://example.org/Kulturindustriepark. Danke"),
+            vec!["https://example.org/Kulturindustriepark"]
+        );
+        assert_eq!(
+            masked("访问https://example.org/a（北京）"),
+            vec!["https://example.org/a"]
+        );
+        assert_eq!(
+            masked("(see https://example.org/a_(b))"),
+            vec!["https://example.org/a_(b)"]
+        );
+    }
+
+    #[test]
+    fn url_inside_a_word_is_not_masked() {
+        assert!(masked("xwww.example").is_empty());
+    }
+
+    #[test]
+    fn shortcodes_and_mdx_comments_are_masked() {
+        assert_eq!(
+            masked("a {{< figure alt=\"x\" >}} b {{% note %}} c {/*id*/}"),
+            vec!["{{< figure alt=\"x\" >}}", "{{% note %}}", "{/*id*/}"]
+        );
+        assert_eq!(masked("{{ < figure >}}"), vec!["{{ < figure >}}"]);
+        assert!(masked("{{ plain }} {{< unclosed").is_empty());
+    }
+
+    #[test]
+    fn tags_with_brace_attributes_are_masked_plain_tags_are_not() {
+        assert_eq!(
+            masked("a <img src=\"p.png\" style={{margin: '0 > 1'}} /> b <b>c</b>"),
+            vec!["<img src=\"p.png\" style={{margin: '0 > 1'}} />"]
+        );
+        assert!(masked("x <Note>\n\n{value}").is_empty());
+    }
+}
