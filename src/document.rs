@@ -3,6 +3,7 @@
 //! file, and the lookup from byte offsets to 1-based lines and columns
 //! (columns count chars).
 
+use crate::formats::Format;
 use crate::lang::LangTag;
 use crate::segment::Segment;
 use std::ops::Range;
@@ -17,6 +18,8 @@ pub struct Document {
     pub text: String,
     /// The text's language.
     pub lang: LangTag,
+    /// The format the file was read as (decides its comment syntax).
+    pub format: Format,
     /// The human-language text to check, in file order.
     pub segments: Vec<Segment>,
     /// Source texts kept in the same file (XLIFF units, PO entries,
@@ -72,6 +75,7 @@ impl Document {
             path: path.into(),
             text,
             lang,
+            format: Format::Plain,
             segments,
             pairs: Vec::new(),
             line_starts,

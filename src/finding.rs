@@ -23,17 +23,20 @@ pub enum Rule {
     Missing,
     /// The translation names the concept fewer times than the source.
     CountMismatch,
+    /// A `termlint-disable` comment that suppresses nothing.
+    UnusedSuppression,
 }
 
 impl Rule {
     /// Every rule, in the order of SPEC §3.
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 7] = [
         Rule::Forbidden,
         Rule::Untranslated,
         Rule::Inconsistent,
         Rule::Case,
         Rule::Missing,
         Rule::CountMismatch,
+        Rule::UnusedSuppression,
     ];
 
     /// The stable id used in output and in the glossary's `rules:` map.
@@ -45,6 +48,7 @@ impl Rule {
             Rule::Case => "case",
             Rule::Missing => "missing",
             Rule::CountMismatch => "count-mismatch",
+            Rule::UnusedSuppression => "unused-suppression",
         }
     }
 
@@ -53,7 +57,7 @@ impl Rule {
         match self {
             Rule::Forbidden | Rule::Untranslated | Rule::Missing => Severity::Error,
             Rule::Inconsistent | Rule::Case => Severity::Warning,
-            Rule::CountMismatch => Severity::Info,
+            Rule::CountMismatch | Rule::UnusedSuppression => Severity::Info,
         }
     }
 }

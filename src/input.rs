@@ -137,7 +137,8 @@ pub fn load(path: &Path, how: &Load<'_>) -> Result<Document, InputError> {
         });
     }
     let text = decode_text(path, bytes)?;
-    let parsed = formats::read(formats::detect(path), &text, how.read).map_err(|e| {
+    let format = formats::detect(path);
+    let parsed = formats::read(format, &text, how.read).map_err(|e| {
         let (line, column) = position_of(text.as_bytes(), e.offset.min(text.len()));
         let message = e.message;
         InputError::Parse {
@@ -150,6 +151,7 @@ pub fn load(path: &Path, how: &Load<'_>) -> Result<Document, InputError> {
     let lang = language(path, how, parsed.lang.as_ref())?;
     let mut doc = Document::with_segments(path, text, lang, parsed.segments);
     doc.pairs = parsed.pairs;
+    doc.format = format;
     Ok(doc)
 }
 

@@ -7,10 +7,13 @@
 //! [`rules`] (judge each match, SPEC §3) → [`report`] (render findings).
 //! [`check`] wires the stages for one document; nothing here prints.
 
+pub mod baseline;
 pub mod boundary;
+pub mod changed;
 pub mod check;
 pub mod document;
 pub mod finding;
+pub mod fix;
 pub mod fold;
 pub mod formats;
 pub mod glossary;
@@ -22,4 +25,5 @@ pub mod pairing;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod suppress;
 pub mod walk;

@@ -7,9 +7,11 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use termlint::baseline::Baseline;
+use termlint::changed::ChangedLines;
 use termlint::check::Checker;
 use termlint::document::Document;
-use termlint::finding::Severity;
+use termlint::finding::{Rule, Severity};
 use termlint::formats::ReadOptions;
 use termlint::glossary::{self, Glossary};
 use termlint::input::{self, InputError, LangChoice, Load};
@@ -17,6 +19,7 @@ use termlint::lang::LangTag;
 use termlint::pairing;
 use termlint::report::{self, FileReport, Summary};
 use termlint::walk::{self, Target, WalkOptions};
+use termlint::{fix, suppress};
 
 #[derive(Parser)]
 #[command(
@@ -92,12 +95,31 @@ struct CheckArgs {
     /// Check PO entries marked fuzzy (skipped by default).
     #[arg(long)]
     fuzzy: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record this run's findings as the baseline in FILE.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Replace forbidden and untranslated names with the official form, in place.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the replacements --fix would make as a patch, without writing.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
+    Concise,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -201,6 +223,23 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     }
     // SPEC §5: findings are sorted by file, then position.
     reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
+    let unused = checker.glossary().severity(Rule::UnusedSuppression);
+    for report in &mut reports {
+        let findings = std::mem::take(&mut report.outcome.findings);
+        report.outcome.findings = suppress::apply(&report.doc, findings, unused);
+    }
+    if let Some(reference) = &args.changed_since {
+        ChangedLines::since(reference)?.filter(&mut reports);
+    }
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&reports).write(path)?;
+    }
+    if let Some(path) = &args.baseline {
+        Baseline::read(path)?.filter(&mut reports);
+    }
+    if args.fix || args.diff {
+        return finish_fix(args, &reports, checker.glossary(), &errors);
+    }
     // When nothing could be checked there is no report to give, only reasons.
     if !reports.is_empty() || errors.is_empty() {
         write_output(args.format, &reports)?;
@@ -219,6 +258,29 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     } else {
         u8::from(failed)
     })
+}
+
+/// `--fix` writes the safe replacements, `--diff` prints them; either way
+/// the findings left are reported as usual.
+fn finish_fix(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    glossary: &Glossary,
+    errors: &[String],
+) -> Result<u8> {
+    let fixes = fix::plan(reports, glossary);
+    if args.diff {
+        let patch = fix::diff(&fixes);
+        print_quietly(patch.as_bytes())?;
+    } else if errors.is_empty() {
+        fix::write(&fixes)?;
+        let fixed: usize = fixes.iter().map(|f| f.fixed).sum();
+        eprintln!("termlint: fixed {fixed} findings in {} files", fixes.len());
+    }
+    for err in errors {
+        eprintln!("termlint: {err}");
+    }
+    Ok(if errors.is_empty() { 0 } else { 2 })
 }
 
 /// What checking one file came to.
@@ -387,12 +449,24 @@ fn write_output(format: Format, reports: &[FileReport]) -> Result<()> {
     match format {
         Format::Human => report::human::render(&mut buffer, reports)?,
         Format::Json => report::json::render(&mut buffer, reports)?,
+        Format::Sarif => report::sarif::render(&mut buffer, reports)?,
+        Format::Github => report::github::render(&mut buffer, reports)?,
+        Format::Junit => report::junit::render(&mut buffer, reports)?,
+        Format::Concise => report::concise::render(&mut buffer, reports)?,
     }
     let written = match format {
         Format::Human => anstream::stdout().write_all(&buffer),
-        Format::Json => io::stdout().write_all(&buffer),
+        _ => io::stdout().write_all(&buffer),
     };
     match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Writes to stdout; a closed pipe ends quietly.
+fn print_quietly(bytes: &[u8]) -> Result<()> {
+    match io::stdout().write_all(bytes) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

@@ -1,8 +1,12 @@
 //! Rendering findings: one module per output format, each writing to a
 //! `&mut dyn Write`. Lines and columns are computed here, from the document.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::check::Outcome;
 use crate::document::Document;

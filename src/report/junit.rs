@@ -1,0 +1,9 @@
+//! `--format junit`.
+
+use super::FileReport;
+use std::io::{self, Write};
+
+/// Writes `reports` as junit.
+pub fn render(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    unimplemented!("{}{}", reports.len(), out.flush().is_ok())
+}
