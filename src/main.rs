@@ -35,7 +35,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check texts against the glossary.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Work with glossary files.
     Glossary {
         #[command(subcommand)]
