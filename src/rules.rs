@@ -196,8 +196,10 @@ impl<'g> Rules<'g> {
         let ci = self.concept_of(&j.matched);
         let concept = &self.glossary.concepts[ci];
         let expected = preferred_form(concept, &j.lang);
-        // A name may cross a line break; the message stays on one line.
-        let found = one_line(&doc.text[j.matched.span.clone()]);
+        // The message quotes the name as read — markup, entities and line
+        // breaks inside it resolved — on one line; `found` keeps the bytes.
+        let segment = &doc.segments[j.matched.segment];
+        let found = one_line(&segment.text[j.matched.text.clone()]);
         let message = messages::for_verdict(&j.verdict, &found, &expected, concept, &j.lang);
         let draft = Draft {
             rule,

@@ -48,6 +48,7 @@ pub struct GlobError {
 
 /// Expands `paths`: files and `-` stay as given, directories are walked.
 pub fn expand(paths: &[PathBuf], options: &WalkOptions) -> Result<Walked, GlobError> {
+    check_globs(options)?;
     let mut walked = Walked::default();
     for path in paths {
         if path.as_os_str() != "-" && path.is_dir() {
@@ -75,9 +76,12 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
         .overrides(overrides)
         .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
-            let is_hidden =
-                entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-            if is_hidden {
+            let name = entry.file_name().to_string_lossy();
+            let is_hidden = entry.depth() > 0 && name.starts_with('.');
+            // Version control and ignore files are never text to check;
+            // only other hidden entries are worth a note.
+            let is_tooling = matches!(name.as_ref(), ".git" | ".gitignore" | ".ignore");
+            if is_hidden && !is_tooling {
                 if let Ok(mut list) = seen.lock() {
                     list.push(entry.path().to_path_buf());
                 }
@@ -109,15 +113,26 @@ fn overrides(dir: &Path, options: &WalkOptions) -> Result<ignore::overrides::Ove
         .cloned()
         .chain(options.exclude.iter().map(|g| format!("!{g}")));
     for glob in globs {
-        builder.add(&glob).map_err(|e| GlobError {
-            glob: glob.trim_start_matches('!').to_string(),
-            reason: e.to_string(),
-        })?;
+        builder.add(&glob).map_err(|e| glob_error(&glob, &e))?;
     }
-    builder.build().map_err(|e| GlobError {
-        glob: String::new(),
-        reason: e.to_string(),
-    })
+    builder.build().map_err(|e| glob_error("", &e))
+}
+
+/// Checks every glob up front, so a bad one is refused even when no
+/// directory is walked.
+pub fn check_globs(options: &WalkOptions) -> Result<(), GlobError> {
+    overrides(Path::new("."), options).map(|_| ())
+}
+
+/// The reason without the glob repeated (and without the `!` that marks an
+/// exclusion inside the override list).
+fn glob_error(glob: &str, err: &ignore::Error) -> GlobError {
+    let text = err.to_string();
+    let reason = text.rsplit(": ").next().unwrap_or(&text).to_string();
+    GlobError {
+        glob: glob.trim_start_matches('!').to_string(),
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +228,11 @@ mod tests {
             exclude: Vec::new(),
         };
         let err = expand(&[dir.path().to_path_buf()], &options).expect_err("bad glob");
-        assert_eq!(err.glob, "a[");
+        assert_eq!(
+            err.to_string(),
+            "invalid glob `a[`: unclosed character class; missing ']'"
+        );
+        let named_file = expand(&[PathBuf::from("x.de.md")], &options).expect_err("bad glob");
+        assert_eq!(named_file.glob, "a[");
     }
 }
