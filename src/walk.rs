@@ -182,8 +182,8 @@ mod tests {
         );
         assert_eq!(
             walked.hidden.len(),
-            2,
-            "the hidden file and .gitignore are counted"
+            1,
+            "the hidden file is counted, .gitignore is not"
         );
         assert!(walked.targets.iter().all(|t| t.walked));
     }
