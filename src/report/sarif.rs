@@ -10,6 +10,7 @@
 use super::{FileReport, Position};
 use crate::finding::{Finding, Rule, Severity};
 use crate::fold::{fold_str, FoldOptions};
+use crate::formats::Format;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
@@ -272,7 +273,9 @@ fn result(report: &FileReport, f: &Finding, fingerprint: String) -> SarifResult 
         rule_index: rule_index(f.rule),
         level: level(f.severity),
         message: text(f.message.as_str()),
-        fixes: fix(f, &location, region).into_iter().collect(),
+        fixes: fix(f, report.doc.format, &location, region)
+            .into_iter()
+            .collect(),
         locations: vec![Location {
             physical_location: PhysicalLocation {
                 artifact_location: location,
@@ -312,11 +315,13 @@ fn region(report: &FileReport, f: &Finding) -> Region {
 /// A replacement by the expected form, for findings where the name as
 /// written is simply the wrong name: `forbidden` and `untranslated`. A name
 /// broken across lines is left alone, since the replacement would join the
-/// lines. SARIF consumers show fixes as proposals for review (§3.55), so an
-/// inflected name that needs its ending back is still seen by a person.
-fn fix(f: &Finding, location: &ArtifactLocation, region: Region) -> Option<Fix> {
+/// lines, and so is a form that the file's syntax would need escaped. SARIF
+/// consumers show fixes as proposals for review (§3.55), so an inflected
+/// name that needs its ending back is still seen by a person.
+fn fix(f: &Finding, format: Format, location: &ArtifactLocation, region: Region) -> Option<Fix> {
     let fixable = matches!(f.rule, Rule::Forbidden | Rule::Untranslated);
-    if !fixable || f.span.is_empty() || f.found.contains(['\n', '\r']) {
+    let one_line = !f.found.contains(['\n', '\r']);
+    if !fixable || f.span.is_empty() || !one_line || needs_escaping(format, &f.expected) {
         return None;
     }
     Some(Fix {
@@ -329,6 +334,16 @@ fn fix(f: &Finding, location: &ArtifactLocation, region: Region) -> Option<Fix> 
             }],
         }],
     })
+}
+
+/// Whether `text` holds characters that are markup in `format`: `&` and
+/// `<` in XML and HTML, `"` and `\\` in a PO string.
+fn needs_escaping(format: Format, text: &str) -> bool {
+    match format {
+        Format::Html | Format::Xliff => text.contains(['&', '<', '>']),
+        Format::Po => text.contains(['"', '\\']),
+        Format::Plain | Format::Markdown => false,
+    }
 }
 
 /// One fingerprint per finding, in order: a hash of the path, concept,
@@ -486,8 +501,21 @@ mod tests {
         let split = finding(Rule::Untranslated, text, "Urum\nqi");
         let location = ArtifactLocation { uri: "a".into() };
         let r = report(text, Vec::new());
-        assert!(fix(&case, &location, region(&r, &case)).is_none());
-        assert!(fix(&split, &location, region(&r, &split)).is_none());
+        let plain = Format::Plain;
+        assert!(fix(&case, plain, &location, region(&r, &case)).is_none());
+        assert!(fix(&split, plain, &location, region(&r, &split)).is_none());
+    }
+
+    #[test]
+    fn no_fix_that_the_file_syntax_would_need_escaped() {
+        let text = "Urumqi";
+        let mut f = finding(Rule::Forbidden, text, "Urumqi");
+        f.expected = "Kultur & Tourismus".into();
+        let location = ArtifactLocation { uri: "a".into() };
+        let region = region(&report(text, Vec::new()), &f);
+        assert!(fix(&f, Format::Xliff, &location, region).is_none());
+        assert!(fix(&f, Format::Markdown, &location, region).is_some());
+        assert!(needs_escaping(Format::Po, "\"Park\""));
     }
 
     #[test]
