@@ -5,6 +5,10 @@
 //! Every line is a command and there is no summary line: the runner would
 //! print a plain line as log noise, and the step's exit code already says
 //! whether the check passed.
+//!
+//! GitHub shows only the first few annotations of each kind per step (10
+//! errors and 10 warnings, per its "Workflow commands" docs); a run with
+//! more findings should upload `--format sarif` to code scanning instead.
 
 use super::{FileReport, Position};
 use crate::finding::{Finding, Severity};
