@@ -612,7 +612,7 @@ concepts:
         assert_eq!(
             err("version: 1\nrules:\n  casing: off\nconcepts: []\n"),
             "glossary.yaml:3:3: unknown rule `casing` in `rules`; use one of `forbidden`, \
-             `untranslated`, `inconsistent`, `case`, `missing`, `count-mismatch`"
+             `untranslated`, `inconsistent`, `case`, `missing`, `count-mismatch`, `unused-suppression`"
         );
     }
 
