@@ -260,8 +260,10 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
     })
 }
 
-/// `--fix` writes the safe replacements, `--diff` prints them; either way
-/// the findings left are reported as usual.
+/// `--fix` writes the safe replacements, then checks again and reports the
+/// findings left as usual; `--diff` prints the replacements as a patch and
+/// exits with 1 when there is any (like `ruff --diff`). A path that could
+/// not be read makes the run incomplete: nothing is written, exit 2.
 fn finish_fix(
     args: &CheckArgs,
     reports: &[FileReport],
@@ -270,17 +272,73 @@ fn finish_fix(
 ) -> Result<u8> {
     let fixes = fix::plan(reports, glossary);
     if args.diff {
-        let patch = fix::diff(&fixes);
-        print_quietly(patch.as_bytes())?;
-    } else if errors.is_empty() {
-        fix::write(&fixes)?;
-        let fixed: usize = fixes.iter().map(|f| f.fixed).sum();
-        eprintln!("termlint: fixed {fixed} findings in {} files", fixes.len());
+        print_quietly(fix::diff(&fixes).as_bytes())?;
+        print_errors(errors);
+        return Ok(if errors.is_empty() {
+            u8::from(!fixes.is_empty())
+        } else {
+            2
+        });
     }
-    for err in errors {
-        eprintln!("termlint: {err}");
+    if fixes.is_empty() || !errors.is_empty() {
+        write_output(args.format, reports)?;
+        if !fixes.is_empty() {
+            eprintln!("termlint: nothing fixed: not every path could be read");
+        }
+        print_errors(errors);
+        return Ok(exit_code(args, reports, errors));
     }
-    Ok(if errors.is_empty() { 0 } else { 2 })
+    fix::write(&fixes)?;
+    let fixed: usize = fixes.iter().map(|f| f.fixed).sum();
+    eprintln!(
+        "termlint: fixed {} in {}",
+        count(fixed, "finding", "findings"),
+        count(fixes.len(), "file", "files")
+    );
+    // Fixed text moves later findings and may settle an `inconsistent` one:
+    // what is left is known only by checking the new text.
+    return run_check(&without_fix(args));
+
+    fn print_errors(errors: &[String]) {
+        for err in errors {
+            eprintln!("termlint: {err}");
+        }
+    }
+
+    fn exit_code(args: &CheckArgs, reports: &[FileReport], errors: &[String]) -> u8 {
+        let summary = Summary::of(reports);
+        let failed = args
+            .fail_on
+            .threshold()
+            .is_some_and(|t| summary.any_at_least(t));
+        if errors.is_empty() {
+            u8::from(failed)
+        } else {
+            2
+        }
+    }
+
+    fn without_fix(args: &CheckArgs) -> CheckArgs {
+        CheckArgs {
+            paths: args.paths.clone(),
+            glossary: args.glossary.clone(),
+            lang: args.lang.clone(),
+            source: args.source.clone(),
+            source_lang: args.source_lang.clone(),
+            format: args.format,
+            fail_on: args.fail_on,
+            include: args.include.clone(),
+            exclude: args.exclude.clone(),
+            front_matter: args.front_matter.clone(),
+            aligned_comments: args.aligned_comments,
+            fuzzy: args.fuzzy,
+            baseline: args.baseline.clone(),
+            write_baseline: args.write_baseline.clone(),
+            changed_since: args.changed_since.clone(),
+            fix: false,
+            diff: false,
+        }
+    }
 }
 
 /// What checking one file came to.

@@ -1,0 +1,278 @@
+//! Deciding which findings can be replaced safely, and making the
+//! replacements in one file's text.
+
+use super::FileFix;
+use crate::document::Document;
+use crate::finding::{Finding, Rule};
+use crate::fold::{fold_str, FoldOptions};
+use crate::glossary::{Concept, Glossary};
+use crate::inflect::{word_pattern, WordPlace};
+use crate::lang::LangTag;
+use crate::report::FileReport;
+use std::ops::Range;
+
+/// One replacement in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    span: Range<usize>,
+    text: String,
+}
+
+/// The fix of one file, `None` when nothing in it can be replaced.
+pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileFix> {
+    let doc = &report.doc;
+    let mut edits: Vec<Edit> = report
+        .outcome
+        .findings
+        .iter()
+        .filter_map(|f| edit_for(doc, f, glossary))
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let edits = without_overlaps(edits);
+    if edits.is_empty() {
+        return None;
+    }
+    Some(FileFix {
+        path: doc.path.clone(),
+        before: doc.text.clone(),
+        after: apply(&doc.text, &edits),
+        fixed: edits.len(),
+    })
+}
+
+/// The replacement for one finding, when it is safe.
+fn edit_for(doc: &Document, finding: &Finding, glossary: &Glossary) -> Option<Edit> {
+    let found = doc.text.get(finding.span.clone())?;
+    // A name broken over lines may sit in a table or a wrapped string; and
+    // keeping line counts lets the patch stay line for line.
+    if found.contains(['\n', '\r']) || finding.expected.contains(['\n', '\r']) {
+        return None;
+    }
+    if !is_verbatim(doc, &finding.span) {
+        return None;
+    }
+    let text = match finding.rule {
+        Rule::Forbidden | Rule::Untranslated => {
+            let concept = glossary.concepts.iter().find(|c| c.id == finding.concept)?;
+            renamed(concept, found, finding)?
+        }
+        Rule::Case => recased(found, &finding.expected)?,
+        _ => return None,
+    };
+    (text != found).then(|| Edit {
+        span: finding.span.clone(),
+        text,
+    })
+}
+
+/// Folded for comparing forms: case and white space aside.
+fn folded(text: &str) -> String {
+    fold_str(text, FoldOptions { case: true })
+}
+
+/// Whether the file bytes at `span` are the very text the matcher read:
+/// a decoded entity or escape, or markup left out of a segment, inside the
+/// span would be lost or mangled by a plain replacement.
+fn is_verbatim(doc: &Document, span: &Range<usize>) -> bool {
+    let written = folded(&doc.text[span.clone()]);
+    doc.segments.iter().any(|segment| {
+        segment_text_at(&segment.text, |r| segment.original(r), span)
+            .is_some_and(|text| folded(text) == written)
+    })
+}
+
+/// The part of a segment's `text` read from the file bytes `span`, given
+/// the segment's map back to the file.
+fn segment_text_at<'t>(
+    text: &'t str,
+    original: impl Fn(Range<usize>) -> Range<usize>,
+    span: &Range<usize>,
+) -> Option<&'t str> {
+    let whole = original(0..text.len());
+    if whole.start > span.start || whole.end < span.end {
+        return None;
+    }
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let start = *bounds
+        .iter()
+        .find(|&&i| original(i..i).start == span.start)?;
+    let end = *bounds
+        .iter()
+        .filter(|&&j| j > start)
+        .find(|&&j| original(start..j).end == span.end)?;
+    Some(&text[start..end])
+}
+
+/// The expected form for a forbidden or untranslated `found`, when safe.
+fn renamed(concept: &Concept, found: &str, finding: &Finding) -> Option<String> {
+    let found_folded = folded(found);
+    if forms(concept).any(|(_, form)| folded(form) == found_folded) {
+        return Some(finding.expected.clone());
+    }
+    inflected(concept, found, finding)
+}
+
+/// Every glossary form of `concept` with its language.
+fn forms(concept: &Concept) -> impl Iterator<Item = (&LangTag, &str)> {
+    concept.entries.iter().flat_map(|e| {
+        e.official
+            .iter()
+            .chain(&e.variants)
+            .map(move |f| (&e.lang, f.as_str()))
+    })
+}
+
+/// `found` as a form of the text's own language plus an ending, moved onto
+/// a one-word expected form that takes the same ending (`Kulturindustrie
+/// Parks` → `Kulturindustrieparks`). An ending from another language, or
+/// one that would have to move to another word of the expected form (the
+/// German genitive of `Ministerium für Kultur und Tourismus` falls on
+/// `Ministeriums`), is left alone.
+fn inflected(concept: &Concept, found: &str, finding: &Finding) -> Option<String> {
+    let lang = LangTag::parse(&finding.language).ok()?;
+    let expected = &finding.expected;
+    if expected.contains(char::is_whitespace) {
+        return None;
+    }
+    forms(concept)
+        .filter(|(form_lang, _)| form_lang.primary() == lang.primary())
+        .find_map(|(_, form)| {
+            let ending = ending_after(found, form)?;
+            takes_ending(&lang, expected, ending).then(|| format!("{expected}{ending}"))
+        })
+}
+
+/// The end of `found` after `form`, as written, when `found` is `form`
+/// plus a non-empty ending (compared folded).
+fn ending_after<'f>(found: &'f str, form: &str) -> Option<&'f str> {
+    let form = folded(form);
+    found
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .find(|&i| folded(&found[..i]) == form)
+        .map(|i| &found[i..])
+}
+
+/// Whether the language's rules let `word` carry `ending` as well.
+fn takes_ending(lang: &LangTag, word: &str, ending: &str) -> bool {
+    let word = folded(word);
+    let reading = format!("{word}{}", folded(ending));
+    let place = WordPlace { is_last: true };
+    word_pattern(lang, &word, place).is_some_and(|p| {
+        p.endings
+            .iter()
+            .any(|e| format!("{}{e}", p.stem) == reading)
+    })
+}
+
+/// The expected form for a `case` finding that differs in capitals only;
+/// an inflected one (`Icifs`) is left alone.
+fn recased(found: &str, expected: &str) -> Option<String> {
+    (folded(found) == folded(expected)).then(|| expected.to_owned())
+}
+
+/// The edits, sorted by position, with any that overlaps an earlier one
+/// dropped: one stretch of text is replaced once.
+fn without_overlaps(edits: Vec<Edit>) -> Vec<Edit> {
+    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        if kept
+            .last()
+            .is_none_or(|last| last.span.end <= edit.span.start)
+        {
+            kept.push(edit);
+        }
+    }
+    kept
+}
+
+/// `text` with `edits` (sorted, not overlapping) made.
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&edit.text);
+        at = edit.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segment;
+
+    fn de() -> LangTag {
+        LangTag::parse("de").expect("valid tag")
+    }
+
+    #[test]
+    fn ending_after_form_is_kept_as_written() {
+        assert_eq!(
+            ending_after("Kulturindustrie Parks", "Kulturindustrie Park"),
+            Some("s")
+        );
+        assert_eq!(
+            ending_after("Kulturindustrie Park", "Kulturindustrie Park"),
+            None
+        );
+        assert_eq!(ending_after("Parkhaus", "Museum"), None);
+    }
+
+    #[test]
+    fn one_word_german_noun_takes_genitive_s() {
+        assert!(takes_ending(&de(), "Kulturindustriepark", "s"));
+        assert!(!takes_ending(&de(), "Kulturindustriepark", "xyz"));
+    }
+
+    #[test]
+    fn case_fix_needs_same_letters() {
+        assert_eq!(recased("Icif", "ICIF"), Some("ICIF".to_owned()));
+        assert_eq!(recased("Icifs", "ICIF"), None);
+    }
+
+    #[test]
+    fn overlapping_edits_are_made_once() {
+        let edit = |span: Range<usize>| Edit {
+            span,
+            text: "x".to_owned(),
+        };
+        let kept = without_overlaps(vec![edit(0..4), edit(2..6), edit(6..8)]);
+        assert_eq!(kept, vec![edit(0..4), edit(6..8)]);
+    }
+
+    #[test]
+    fn edits_replace_their_spans_in_order() {
+        let edits = [
+            Edit {
+                span: 0..1,
+                text: "AAA".to_owned(),
+            },
+            Edit {
+                span: 2..3,
+                text: String::new(),
+            },
+        ];
+        assert_eq!(apply("a-b-c", &edits), "AAA--c");
+    }
+
+    #[test]
+    fn decoded_entity_is_not_verbatim() {
+        let file = "Exhibition &amp; Center";
+        let mut segment = Segment::at(0);
+        segment.push_verbatim(file, 0..11);
+        segment.push_decoded("&", 11..16);
+        segment.push_verbatim(file, 16..file.len());
+        let doc = Document::with_segments("x.md", file.to_owned(), de(), vec![segment]);
+        assert!(!is_verbatim(&doc, &(0..file.len())));
+        assert!(is_verbatim(&doc, &(0..10)));
+        assert!(is_verbatim(&doc, &(17..file.len())));
+    }
+}

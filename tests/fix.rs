@@ -1,0 +1,216 @@
+//! `check --fix` and `check --diff` on temporary copies: what is replaced,
+//! what stays a finding, the exact patch, and that files keep their line
+//! endings, byte-order mark and permissions — or are not touched at all.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const GLOSSARY: &str = "\
+version: 1
+concepts:
+  - id: ministry-of-culture-and-tourism
+    terms:
+      en: Ministry of Culture and Tourism
+      de:
+        official: Ministerium für Kultur und Tourismus
+        variants:
+          - Kultur- und Tourismusministerium
+  - id: cultural-industry-park
+    terms:
+      en: Cultural Industry Park
+      de:
+        official: Kulturindustriepark
+        variants:
+          - Kulturindustrie Park
+";
+
+/// A temporary directory holding the glossary and `files`.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("glossary.yaml"), GLOSSARY).expect("write glossary");
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).expect("write file");
+    }
+    dir
+}
+
+fn termlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_termlint"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run termlint")
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).expect("read file")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn forbidden_variant_is_replaced() {
+    let dir = project(&[(
+        "a.de.md",
+        "Das Kultur- und Tourismusministerium lädt ein.\n",
+    )]);
+    let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.de.md"),
+        "Das Ministerium für Kultur und Tourismus lädt ein.\n"
+    );
+    assert!(stderr(&out).contains("termlint: fixed 1 finding in 1 file"));
+    assert_eq!(stdout(&out), "1 file checked: no findings\n");
+}
+
+#[test]
+fn untranslated_name_is_replaced() {
+    let dir = project(&[("a.de.md", "Der Cultural Industry Park öffnet.\n")]);
+    let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.de.md"),
+        "Der Kulturindustriepark öffnet.\n"
+    );
+}
+
+#[test]
+fn one_word_form_takes_the_ending_along() {
+    let dir = project(&[("a.de.md", "Die Besucher des Kulturindustrie Parks kamen.\n")]);
+    let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.de.md"),
+        "Die Besucher des Kulturindustrieparks kamen.\n"
+    );
+}
+
+#[test]
+fn inflected_genitive_stays_a_finding() {
+    let text = "Eine Sprecherin des Kultur- und Tourismusministeriums sprach.\n";
+    let dir = project(&[("a.de.md", text)]);
+    let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(read(dir.path(), "a.de.md"), text);
+    assert!(
+        stdout(&out).contains("error[forbidden]"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("fixed"));
+}
+
+#[test]
+fn findings_left_after_fixing_are_reported_at_their_new_place() {
+    let text = "Der Cultural Industry Park und das Kultur- und Tourismusministeriums.\n";
+    let dir = project(&[("a.de.md", text)]);
+    let out = termlint(dir.path(), &["--fix", "--format", "json", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{report}");
+    // At byte 35 before; `Kulturindustriepark` is three bytes shorter than
+    // the English name it replaced.
+    assert_eq!(findings[0]["byte_start"], 32);
+    assert_eq!(findings[0]["rule"], "forbidden");
+}
+
+#[test]
+fn diff_prints_the_patch_and_writes_nothing() {
+    let text = "# Titel\n\nDer Cultural Industry Park öffnet.\nZeile 4\n";
+    let dir = project(&[("a.de.md", text)]);
+    let out = termlint(dir.path(), &["--diff", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected = "\
+--- a/a.de.md
++++ b/a.de.md
+@@ -1,4 +1,4 @@
+ # Titel
+ 
+-Der Cultural Industry Park öffnet.
++Der Kulturindustriepark öffnet.
+ Zeile 4
+";
+    assert_eq!(stdout(&out), expected);
+    assert_eq!(read(dir.path(), "a.de.md"), text);
+}
+
+#[test]
+fn diff_of_a_clean_file_is_empty_and_exits_0() {
+    let dir = project(&[("a.de.md", "Der Kulturindustriepark öffnet.\n")]);
+    let out = termlint(dir.path(), &["--diff", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn crlf_and_byte_order_mark_are_kept() {
+    let text = "\u{feff}Zeile 1\r\nDer Cultural Industry Park öffnet.\r\nZeile 3\r\n";
+    let dir = project(&[("a.de.md", text)]);
+    let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.de.md"),
+        "\u{feff}Zeile 1\r\nDer Kulturindustriepark öffnet.\r\nZeile 3\r\n"
+    );
+}
+
+#[test]
+fn entity_inside_a_name_is_left_alone() {
+    let text = "<p lang=\"de\">Der Cultural Industry&#32;Park öffnet.</p>\n";
+    let dir = project(&[("a.de.html", text)]);
+    let out = termlint(dir.path(), &["--fix", "a.de.html"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(read(dir.path(), "a.de.html"), text);
+}
+
+#[cfg(unix)]
+mod unix {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn set_mode(path: &Path, mode: u32) {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).expect("stat").permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn permissions_are_kept() {
+        let dir = project(&[("a.de.md", "Der Cultural Industry Park öffnet.\n")]);
+        let path = dir.path().join("a.de.md");
+        set_mode(&path, 0o640);
+        let out = termlint(dir.path(), &["--fix", "a.de.md"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[test]
+    fn read_only_file_is_reported_and_nothing_is_written() {
+        let bad = "Der Cultural Industry Park öffnet.\n";
+        let dir = project(&[("a.de.md", bad), ("b.de.md", bad)]);
+        set_mode(&dir.path().join("b.de.md"), 0o444);
+        let out = termlint(dir.path(), &["--fix", "a.de.md", "b.de.md"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "termlint: b.de.md: file is read-only; nothing was written\n"
+        );
+        assert_eq!(read(dir.path(), "a.de.md"), bad);
+        assert_eq!(read(dir.path(), "b.de.md"), bad);
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 3, "a temporary file was left behind");
+    }
+}
