@@ -21,6 +21,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The lines of a file that is new to git: all of them.
+const WHOLE_FILE: Range<usize> = 1..usize::MAX;
+
 /// Why the changed lines could not be found.
 #[derive(Debug, thiserror::Error)]
 #[error("--changed-since {reference}: {message}")]
@@ -60,7 +63,7 @@ impl ChangedLines {
         }
         let untracked = git.run(&root, &untracked_args())?;
         for path in untracked.split('\0').filter(|p| !p.is_empty()) {
-            changed.add(canonical(&root.join(path)), vec![1..usize::MAX]);
+            changed.add(canonical(&root.join(path)), vec![WHOLE_FILE]);
         }
         Ok(changed)
     }

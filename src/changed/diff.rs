@@ -96,7 +96,10 @@ mod tests {
     fn added_line_starting_with_plus_plus_is_no_header() {
         let diff =
             "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -1,0 +1,1 @@\n+++ b/evil.md\n";
-        assert_eq!(parse(diff), vec![("a.md".to_string(), vec![1..2])]);
+        assert_eq!(
+            parse(diff),
+            vec![("a.md".to_string(), vec![Range { start: 1, end: 2 }])]
+        );
     }
 
     #[test]
