@@ -86,6 +86,16 @@ impl BaselineError {
 }
 
 impl Baseline {
+    /// How many findings the baseline records.
+    pub fn len(&self) -> usize {
+        self.fingerprints.len()
+    }
+
+    /// Whether the baseline records no finding.
+    pub fn is_empty(&self) -> bool {
+        self.fingerprints.is_empty()
+    }
+
     /// The fingerprints of every finding in `reports`.
     pub fn of(reports: &[FileReport]) -> Baseline {
         let mut fingerprints: Vec<Fingerprint> = reports

@@ -107,6 +107,7 @@ fn label(f: &Finding) -> String {
             f.renderings.len(),
             f.expected
         ),
+        (Rule::UnusedSuppression, _) => "suppresses nothing".to_string(),
         _ => format!("use '{}'", f.expected),
     }
 }
@@ -124,9 +125,10 @@ fn notes(f: &Finding) -> Vec<String> {
     if let Some(c) = f.counts {
         notes.push(format!("source: {}, translation: {}", c.source, c.target));
     }
-    match &f.note {
-        Some(note) => notes.push(format!("concept: {} ({note})", f.concept)),
-        None => notes.push(format!("concept: {}", f.concept)),
+    match (&f.note, f.concept.is_empty()) {
+        (_, true) => {}
+        (Some(note), false) => notes.push(format!("concept: {} ({note})", f.concept)),
+        (None, false) => notes.push(format!("concept: {}", f.concept)),
     }
     notes
 }

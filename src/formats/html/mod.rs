@@ -383,14 +383,16 @@ impl<'a> Reader<'a> {
 
 /// Whether a comment's text is prose rather than a marker for a tool
 /// (`more`, `googleoff: index`, `wp:paragraph {…}`, `[if IE]`,
-/// `#include …`): two words or more, or text in a script written without
+/// `#include …`, termlint's own `termlint-disable …`): two words or more, or text in a script written without
 /// spaces (Chinese, Japanese, Thai).
 fn is_prose(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
-    let marker = first.contains(':') || first.starts_with(['[', '#', '/', '@', '<', '{', '%']);
+    let marker = first.contains(':')
+        || first.starts_with(['[', '#', '/', '@', '<', '{', '%'])
+        || first.starts_with("termlint-");
     let unspaced = text
         .chars()
         .any(|c| ('\u{0e00}'..='\u{0eff}').contains(&c) || c >= '\u{2e80}' && c.is_alphabetic());

@@ -85,12 +85,14 @@ fn source_pair(
 }
 
 /// A marker names a part of the page (`overview`, `body`, `whatsnext`):
-/// one lowercase token, or nothing.
+/// one lowercase token, or nothing; termlint's own directives
+/// (`termlint-disable-next-line mct`) are markers too.
 fn is_marker(inner: &str) -> bool {
-    inner
-        .trim()
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
+    let inner = inner.trim();
+    inner.starts_with("termlint-")
+        || inner
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
 }
 
 /// Whether `comment` stands right after the front matter and reads as

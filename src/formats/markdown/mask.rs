@@ -39,16 +39,18 @@ fn delimited<'t>(
     })
 }
 
-/// `{{<`, `{{%` (also with spaces after the braces, as some translated
-/// pages have them) up to the next `}}`.
+/// Template expressions are not prose: Hugo shortcodes `{{< … >}}` and
+/// `{{% … %}}` (also with spaces after the braces, as some translated pages
+/// have them), MDN macros `{{domxref("Element")}}`, and `{{ variable }}`
+/// of Jinja, Liquid or Handlebars — anything from `{{` to the next `}}` on
+/// the same line (shortcodes may run across lines).
 fn shortcodes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     text.match_indices("{{").filter_map(move |(at, _)| {
         let inner = text[at + 2..].trim_start_matches(' ');
-        if !inner.starts_with(['<', '%']) {
-            return None;
-        }
         let end = text[at + 2..].find("}}")?;
-        Some(at..at + 2 + end + 2)
+        let body = &text[at + 2..at + 2 + end];
+        let shortcode = inner.starts_with(['<', '%']);
+        (shortcode || !body.contains('\n')).then_some(at..at + 2 + end + 2)
     })
 }
 
@@ -175,7 +177,15 @@ mod tests {
             vec!["{{< figure alt=\"x\" >}}", "{{% note %}}", "{/*id*/}"]
         );
         assert_eq!(masked("{{ < figure >}}"), vec!["{{ < figure >}}"]);
-        assert!(masked("{{ plain }} {{< unclosed").is_empty());
+        assert_eq!(masked("{{ plain }} {{< unclosed"), vec!["{{ plain }}"]);
+        assert_eq!(
+            masked("siehe {{domxref(\"Element.attachShadow()\")}} und {{Specifications}}"),
+            vec![
+                "{{domxref(\"Element.attachShadow()\")}}",
+                "{{Specifications}}"
+            ]
+        );
+        assert!(masked("{{ not\nclosed on its line }}").is_empty());
     }
 
     #[test]
