@@ -27,7 +27,6 @@ use crate::fold::{fold_str, FoldOptions};
 use crate::report::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 /// The only baseline format version.
@@ -125,11 +124,7 @@ impl Baseline {
     /// it, then renamed over it, so that a failed run leaves the old
     /// baseline whole.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let temp = temp_path(path);
-        let written = write_file(&temp, &self.render()).and_then(|()| std::fs::rename(&temp, path));
-        written.map_err(|e| {
-            // Best effort: the temporary file is useless after a failure.
-            let _ = std::fs::remove_file(&temp);
+        crate::atomic::write(path, self.render().as_bytes()).map_err(|e| {
             BaselineError::new(
                 path,
                 format!("cannot write the baseline: {e}; check that its directory exists and is writable"),
@@ -229,22 +224,6 @@ fn parse(text: &str) -> Result<Baseline, String> {
 
 fn invalid(e: &serde_json::Error) -> String {
     format!("not a termlint baseline: {e}; fix it or write a new one with --write-baseline")
-}
-
-/// A temporary file in the same directory as `path` (a rename is atomic
-/// only within one file system).
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "baseline".to_string());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut file = std::fs::File::create(path)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! [`rules`] (judge each match, SPEC §3) → [`report`] (render findings).
 //! [`check`] wires the stages for one document; nothing here prints.
 
+pub mod atomic;
+pub mod audit;
 pub mod baseline;
 pub mod boundary;
 pub mod changed;
@@ -19,7 +21,9 @@ pub mod formats;
 pub mod glossary;
 pub mod inflect;
 pub mod input;
+pub mod interchange;
 pub mod lang;
+pub mod lookup;
 pub mod matcher;
 pub mod pairing;
 pub mod report;

@@ -15,11 +15,12 @@ use termlint::finding::{Rule, Severity};
 use termlint::formats::ReadOptions;
 use termlint::glossary::{self, Glossary};
 use termlint::input::{self, InputError, LangChoice, Load};
+use termlint::interchange::{self, ImportOptions};
 use termlint::lang::LangTag;
 use termlint::pairing;
 use termlint::report::{self, FileReport, Summary};
 use termlint::walk::{self, Target, WalkOptions};
-use termlint::{fix, suppress};
+use termlint::{audit, fix, lookup, suppress};
 
 #[derive(Parser)]
 #[command(
@@ -45,11 +46,70 @@ enum Command {
 
 #[derive(Subcommand)]
 enum GlossaryCommand {
-    /// Load a glossary and report its problems.
+    /// Report the glossary's problems and run its examples, as findings.
     Validate {
         /// The glossary (default: glossary.yaml here or in the nearest parent).
         file: Option<PathBuf>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit with 1 when a finding is at or above this severity.
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
     },
+    /// Convert a TBX, CSV/TSV, Vale style or prh file into glossary YAML.
+    Import {
+        /// The file (a Vale style may be its directory).
+        file: PathBuf,
+        /// Its format (default: from the file name).
+        #[arg(long, value_enum)]
+        from: Option<ImportFormat>,
+        /// Its text encoding, e.g. utf-16 or windows-1254 (default: detected).
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Convert the glossary to TBX or CSV.
+    Export {
+        /// The target format.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// The glossary (default: glossary.yaml here or in the nearest parent).
+        #[arg(short, long, value_name = "FILE")]
+        glossary: Option<PathBuf>,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show every concept whose forms occur in TEXT.
+    Lookup {
+        /// The text to look up.
+        text: String,
+        /// The text's language (decides which findings the forms would give).
+        #[arg(short, long, value_name = "LANG")]
+        lang: Option<String>,
+        /// The glossary (default: glossary.yaml here or in the nearest parent).
+        #[arg(short, long, value_name = "FILE")]
+        glossary: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of glossary.yaml (for yaml-language-server).
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    Tbx,
+    Csv,
+    Vale,
+    Prh,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Tbx,
+    Csv,
 }
 
 #[derive(Args)]
@@ -145,9 +205,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(&args),
-        Command::Glossary {
-            command: GlossaryCommand::Validate { file },
-        } => run_validate(file.as_deref()),
+        Command::Glossary { command } => run_glossary(command),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -538,50 +596,95 @@ fn print_quietly(bytes: &[u8]) -> Result<()> {
     }
 }
 
-fn run_validate(file: Option<&Path>) -> Result<u8> {
+fn run_glossary(command: GlossaryCommand) -> Result<u8> {
+    match command {
+        GlossaryCommand::Validate {
+            file,
+            format,
+            fail_on,
+        } => run_validate(file.as_deref(), format, fail_on),
+        GlossaryCommand::Import {
+            file,
+            from,
+            encoding,
+            output,
+        } => {
+            let options = ImportOptions {
+                from: from.map(|f| match f {
+                    ImportFormat::Tbx => interchange::From::Tbx,
+                    ImportFormat::Csv => interchange::From::Csv,
+                    ImportFormat::Vale => interchange::From::Vale,
+                    ImportFormat::Prh => interchange::From::Prh,
+                }),
+                encoding,
+            };
+            let glossary = interchange::import(&file, &options)?;
+            emit(
+                output.as_deref(),
+                interchange::yaml::to_yaml(&glossary).as_bytes(),
+            )
+        }
+        GlossaryCommand::Export {
+            to,
+            glossary,
+            output,
+        } => {
+            let glossary = load_glossary(glossary.as_deref())?;
+            let to = match to {
+                ExportFormat::Tbx => interchange::To::Tbx,
+                ExportFormat::Csv => interchange::To::Csv,
+            };
+            emit(
+                output.as_deref(),
+                interchange::export(&glossary, to).as_bytes(),
+            )
+        }
+        GlossaryCommand::Lookup {
+            text,
+            lang,
+            glossary,
+        } => {
+            let glossary = load_glossary(glossary.as_deref())?;
+            let lang = lang
+                .as_deref()
+                .map(|l| known_lang(l, &glossary))
+                .transpose()?;
+            let checker = Checker::new(glossary);
+            let mut buffer = Vec::new();
+            let found = lookup::lookup(&mut buffer, &checker, &text, lang.as_ref())?;
+            print_quietly(&buffer)?;
+            Ok(u8::from(found == 0))
+        }
+        GlossaryCommand::Schema => {
+            print_quietly(glossary::schema::json_schema().as_bytes())?;
+            Ok(0)
+        }
+    }
+}
+
+/// Writes a whole output to `path` atomically, or to stdout.
+fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<u8> {
+    match path {
+        Some(path) => termlint::atomic::write(path, bytes)
+            .with_context(|| format!("{}: cannot write", path.display()))?,
+        None => print_quietly(bytes)?,
+    }
+    Ok(0)
+}
+
+/// Checks the glossary's own problems and its examples; the findings are
+/// rendered like `check`'s and decide the exit code the same way.
+fn run_validate(file: Option<&Path>, format: Format, fail_on: FailOn) -> Result<u8> {
     let glossary = load_glossary(file)?;
-    let languages = glossary.languages();
-    let path = glossary.path.display();
-    let mut out = anstream::stdout();
-    let mut warnings = 0;
-    for shared in glossary.shared_forms() {
-        let ids: Vec<String> = shared
-            .concepts
-            .iter()
-            .map(|&c| format!("`{}`", glossary.concepts[c].id))
-            .collect();
-        let first = &glossary.concepts[shared.concepts[0]].id;
-        writeln!(
-            out,
-            "{path}: warning: form `{}` belongs to concepts {}; its matches go to `{first}`, the first in file order",
-            shared.form,
-            ids.join(", ")
-        )?;
-        warnings += 1;
-    }
-    for concept in glossary.concepts.iter().filter(|c| !c.dnt) {
-        for lang in languages.iter().filter(|l| concept.entry_for(l).is_none()) {
-            writeln!(
-                out,
-                "{path}: info: concept `{}` has no `{lang}` entry; it is not checked in {lang} texts",
-                concept.id
-            )?;
-        }
-    }
-    let names: Vec<&str> = languages.iter().map(LangTag::as_str).collect();
-    writeln!(
-        out,
-        "{path}: {} in {} ({}): {}",
-        count(glossary.concepts.len(), "concept", "concepts"),
-        count(languages.len(), "language", "languages"),
-        names.join(", "),
-        if warnings == 0 {
-            "ok"
-        } else {
-            "see the warnings above"
-        }
-    )?;
-    Ok(u8::from(warnings > 0))
+    let yaml = std::fs::read_to_string(&glossary.path)
+        .with_context(|| format!("{}: cannot read", glossary.path.display()))?;
+    let checker = Checker::new(glossary);
+    let reports = vec![audit::audit(&checker, &yaml)];
+    write_output(format, &reports)?;
+    let summary = Summary::of(&reports);
+    Ok(u8::from(
+        fail_on.threshold().is_some_and(|t| summary.any_at_least(t)),
+    ))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -5,6 +5,7 @@ mod discover;
 mod load;
 mod locate;
 mod raw;
+pub mod schema;
 mod validate;
 
 pub use discover::discover;
@@ -39,6 +40,19 @@ pub struct Concept {
     pub dnt: bool,
     /// Entries in file order, one per language tag.
     pub entries: Vec<Entry>,
+    /// Executable examples: texts and the findings they must give.
+    pub examples: Vec<Example>,
+}
+
+/// A text and the findings checking it must give (prh's `specs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The text to check.
+    pub text: String,
+    /// Its language.
+    pub lang: LangTag,
+    /// Each expected finding's rule and the text it reports, in order.
+    pub findings: Vec<(Rule, String)>,
 }
 
 /// The names of a concept in one language.
@@ -54,6 +68,9 @@ pub struct Entry {
     pub case_sensitive: bool,
     /// Let words carry inflectional endings.
     pub inflect: bool,
+    /// Regular expressions matching further wrong renderings (variants),
+    /// matched on folded text with the same word boundaries.
+    pub patterns: Vec<String>,
 }
 
 impl Glossary {

@@ -45,6 +45,32 @@ pub(crate) struct RawConcept {
     #[serde(default)]
     pub dnt: bool,
     pub terms: Option<Pairs<RawTerm>>,
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
+
+/// An executable example: a text, its language and the findings expected.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an example: a map with `text`, `lang` and `findings`"
+)]
+pub(crate) struct RawExample {
+    pub text: String,
+    pub lang: String,
+    #[serde(default)]
+    pub findings: Vec<RawExpected>,
+}
+
+/// One finding an example expects.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an expected finding: a map with `rule` and `found`"
+)]
+pub(crate) struct RawExpected {
+    pub rule: String,
+    pub found: String,
 }
 
 /// The value under a language key of `terms`.
@@ -70,6 +96,8 @@ pub(crate) struct RawEntry {
     pub variants: Vec<Text>,
     pub case_sensitive: Option<bool>,
     pub inflect: Option<bool>,
+    #[serde(default)]
+    pub patterns: Vec<Text>,
 }
 
 /// `official: Name` or `official: [Name, Other]`.

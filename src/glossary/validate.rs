@@ -3,8 +3,8 @@
 //! looked up only when a problem is reported (see [`super::locate`]).
 
 use super::locate::{NodePath, Seg, Target};
-use super::raw::{OneOrMany, RawConcept, RawEntry, RawGlossary, RawTerm, Text};
-use super::{Concept, Entry, Glossary};
+use super::raw::{OneOrMany, RawConcept, RawEntry, RawExample, RawGlossary, RawTerm, Text};
+use super::{Concept, Entry, Example, Glossary};
 use crate::finding::{Rule, Severity};
 use crate::lang::LangTag;
 use std::collections::hash_map::{Entry as Slot, HashMap};
@@ -237,11 +237,18 @@ fn concept(i: usize, raw: RawConcept, fold: KeyFn) -> Result<Concept, Problem> {
         };
         entries.push(entry(&context, lang.clone(), term)?);
     }
+    let examples = raw
+        .examples
+        .into_iter()
+        .enumerate()
+        .map(|(k, example)| self::example(i, &id, k, example))
+        .collect::<Result<Vec<_>, _>>()?;
     let concept = Concept {
         id,
         note: raw.note,
         dnt: raw.dnt,
         entries,
+        examples,
     };
     check_overlaps(i, &concept, fold)?;
     Ok(concept)
@@ -290,6 +297,7 @@ fn entry(cx: &EntryContext, lang: LangTag, term: RawTerm) -> Result<Entry, Probl
             variants: Vec::new(),
             case_sensitive: false,
             inflect: true,
+            patterns: Vec::new(),
         }),
         RawTerm::Missing => {
             // `de:` with nothing after it: the key is where the eye goes.
@@ -323,6 +331,40 @@ fn full_entry(cx: &EntryContext, lang: LangTag, full: RawEntry) -> Result<Entry,
         variants: cx.list(full.variants, "variants", "variant")?,
         case_sensitive: full.case_sensitive.unwrap_or(false),
         inflect: full.inflect.unwrap_or(true),
+        patterns: cx.list(full.patterns, "patterns", "pattern")?,
+    })
+}
+
+/// An example's language and expected rules must be ones termlint knows.
+fn example(i: usize, id: &str, k: usize, raw: RawExample) -> Result<Example, Problem> {
+    let at = |rest: &[Seg]| concept_node(i, &[&[key("examples"), Seg::Index(k)], rest].concat());
+    let lang = LangTag::parse(&raw.lang).map_err(|e| {
+        Problem::at(
+            at(&[key("lang")]),
+            Target::Value,
+            format!("concept `{id}`: example: {e}"),
+        )
+    })?;
+    let mut findings = Vec::with_capacity(raw.findings.len());
+    for (n, expected) in raw.findings.into_iter().enumerate() {
+        let rule = expected.rule.parse::<Rule>().map_err(|()| {
+            let message = format!(
+                "concept `{id}`: example: unknown rule `{}`; use one of {}",
+                expected.rule,
+                Rule::ALL.map(|r| format!("`{r}`")).join(", ")
+            );
+            Problem::at(
+                at(&[key("findings"), Seg::Index(n), key("rule")]),
+                Target::Value,
+                message,
+            )
+        })?;
+        findings.push((rule, expected.found));
+    }
+    Ok(Example {
+        text: raw.text,
+        lang,
+        findings,
     })
 }
 

@@ -1,0 +1,62 @@
+//! Glossary interchange: import from TBX, CSV/TSV, Vale styles and prh
+//! dictionaries into glossary YAML, and export to TBX and CSV.
+
+pub mod csv;
+pub mod prh;
+pub mod tbx;
+pub mod vale;
+pub mod yaml;
+
+use crate::glossary::Glossary;
+use std::path::{Path, PathBuf};
+
+/// A format a glossary can be imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    /// TermBase eXchange (ISO 30042): Basic, Core, Min.
+    Tbx,
+    /// CSV or TSV with a header row of language codes.
+    Csv,
+    /// A Vale style (substitution and vocabulary rules).
+    Vale,
+    /// A prh dictionary (`rules` with `expected`/`patterns`/`specs`).
+    Prh,
+}
+
+/// A format a glossary can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum To {
+    /// TBX-Basic.
+    Tbx,
+    /// CSV with a header row of language codes.
+    Csv,
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct ImportError {
+    /// The file (with `:line:column` in the message where known).
+    pub path: PathBuf,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// Options of an import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The format; guessed from the path when `None`.
+    pub from: Option<From>,
+    /// The text encoding (`utf-16`, `windows-1254`, …); detected when `None`.
+    pub encoding: Option<String>,
+}
+
+/// Reads `path` (a file, or a Vale style directory) into a glossary.
+pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportError> {
+    unimplemented!("{path:?}{options:?}")
+}
+
+/// Writes `glossary` in format `to`.
+pub fn export(glossary: &Glossary, to: To) -> String {
+    unimplemented!("{}{to:?}", glossary.concepts.len())
+}
