@@ -2,6 +2,7 @@
 //! dictionaries into glossary YAML, and export to TBX and CSV.
 
 pub mod csv;
+pub mod encoding;
 pub mod prh;
 pub mod tbx;
 pub mod vale;
@@ -53,10 +54,45 @@ pub struct ImportOptions {
 
 /// Reads `path` (a file, or a Vale style directory) into a glossary.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportError> {
-    unimplemented!("{path:?}{options:?}")
+    match options.from.map_or_else(|| guess(path), Ok)? {
+        From::Tbx => tbx::import(path, options),
+        From::Csv => csv::import(path, options),
+        From::Vale => vale::import(path, options),
+        From::Prh => prh::import(path, options),
+    }
 }
 
 /// Writes `glossary` in format `to`.
 pub fn export(glossary: &Glossary, to: To) -> String {
-    unimplemented!("{}{to:?}", glossary.concepts.len())
+    match to {
+        To::Tbx => tbx::export(glossary),
+        To::Csv => csv::export(glossary),
+    }
+}
+
+/// The format of `path`: a directory is a Vale style; then the extension;
+/// a YAML file is a Vale rule when it says `extends:`, else prh.
+fn guess(path: &Path) -> Result<From, ImportError> {
+    if path.is_dir() {
+        return Ok(From::Vale);
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "tbx" | "xml" => Ok(From::Tbx),
+        "csv" | "tsv" | "tab" | "txt" => Ok(From::Csv),
+        "yml" | "yaml" => {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let vale = text.lines().any(|l| l.starts_with("extends:"));
+            Ok(if vale { From::Vale } else { From::Prh })
+        }
+        _ => Err(ImportError {
+            path: path.to_path_buf(),
+            message: "cannot tell the format from the file name; pass --from tbx|csv|vale|prh"
+                .to_string(),
+        }),
+    }
 }
