@@ -25,11 +25,26 @@ pub enum Rule {
     CountMismatch,
     /// A `termlint-disable` comment that suppresses nothing.
     UnusedSuppression,
+    /// Glossary: one form belongs to several concepts; the first takes its matches.
+    AmbiguousForm,
+    /// Glossary: a variant of one concept is an official form of another.
+    VariantIsOfficial,
+    /// Glossary: a form is a whole-word part of a longer form of another
+    /// concept; inside the longer form only the longer one is reported.
+    SwallowedForm,
+    /// Glossary: a form that does not match where it should.
+    UnmatchableForm,
+    /// Glossary: two forms of one entry fold to the same text.
+    FoldedCollision,
+    /// Glossary: a concept lacks a language the glossary uses.
+    MissingLanguage,
+    /// Glossary: an executable example gives other findings than it lists.
+    ExampleFailed,
 }
 
 impl Rule {
-    /// Every rule, in the order of SPEC §3.
-    pub const ALL: [Rule; 7] = [
+    /// Every rule: those of SPEC §3 in its order, then the glossary's own.
+    pub const ALL: [Rule; 14] = [
         Rule::Forbidden,
         Rule::Untranslated,
         Rule::Inconsistent,
@@ -37,6 +52,13 @@ impl Rule {
         Rule::Missing,
         Rule::CountMismatch,
         Rule::UnusedSuppression,
+        Rule::AmbiguousForm,
+        Rule::VariantIsOfficial,
+        Rule::SwallowedForm,
+        Rule::UnmatchableForm,
+        Rule::FoldedCollision,
+        Rule::MissingLanguage,
+        Rule::ExampleFailed,
     ];
 
     /// The stable id used in output and in the glossary's `rules:` map.
@@ -49,15 +71,33 @@ impl Rule {
             Rule::Missing => "missing",
             Rule::CountMismatch => "count-mismatch",
             Rule::UnusedSuppression => "unused-suppression",
+            Rule::AmbiguousForm => "ambiguous-form",
+            Rule::VariantIsOfficial => "variant-is-official",
+            Rule::SwallowedForm => "swallowed-form",
+            Rule::UnmatchableForm => "unmatchable-form",
+            Rule::FoldedCollision => "folded-collision",
+            Rule::MissingLanguage => "missing-language",
+            Rule::ExampleFailed => "example-failed",
         }
     }
 
     /// The severity a rule has unless the glossary overrides it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::Forbidden | Rule::Untranslated | Rule::Missing => Severity::Error,
-            Rule::Inconsistent | Rule::Case => Severity::Warning,
-            Rule::CountMismatch | Rule::UnusedSuppression => Severity::Info,
+            Rule::Forbidden
+            | Rule::Untranslated
+            | Rule::Missing
+            | Rule::UnmatchableForm
+            | Rule::ExampleFailed => Severity::Error,
+            Rule::Inconsistent
+            | Rule::Case
+            | Rule::AmbiguousForm
+            | Rule::VariantIsOfficial
+            | Rule::FoldedCollision => Severity::Warning,
+            Rule::CountMismatch
+            | Rule::UnusedSuppression
+            | Rule::SwallowedForm
+            | Rule::MissingLanguage => Severity::Info,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 mod discover;
 mod load;
-mod locate;
+pub(crate) mod locate;
 mod raw;
 pub mod schema;
 mod validate;

@@ -108,6 +108,17 @@ fn label(f: &Finding) -> String {
             f.expected
         ),
         (Rule::UnusedSuppression, _) => "suppresses nothing".to_string(),
+        // Glossary problems: `expected` says what to do.
+        (
+            Rule::AmbiguousForm
+            | Rule::VariantIsOfficial
+            | Rule::SwallowedForm
+            | Rule::UnmatchableForm
+            | Rule::FoldedCollision
+            | Rule::MissingLanguage
+            | Rule::ExampleFailed,
+            _,
+        ) => f.expected.clone(),
         _ => format!("use '{}'", f.expected),
     }
 }

@@ -237,6 +237,41 @@ fn describe(rule: Rule) -> (&'static str, &'static str, &'static str) {
             "A termlint-disable comment matches no finding, so it no longer does anything.",
             "Remove the comment.",
         ),
+        Rule::AmbiguousForm => (
+            "A glossary form shared by concepts",
+            "Several concepts of the glossary have a form that folds to the same text; its matches belong to the first in file order.",
+            "Remove the form from all but one concept, or merge the concepts.",
+        ),
+        Rule::VariantIsOfficial => (
+            "A glossary variant that is another concept's official form",
+            "A form listed as a variant of one concept is an official form of another, so correct uses of one are reported or counted as the other.",
+            "Remove the variant, or merge the concepts.",
+        ),
+        Rule::SwallowedForm => (
+            "A glossary form inside a longer form of another concept",
+            "A form is a whole-word part of a longer form of another concept in the same language; where the longer form occurs, only it is reported and counted.",
+            "Nothing, if that is intended; otherwise list the longer form under the right concept.",
+        ),
+        Rule::UnmatchableForm => (
+            "A glossary form that does not match where it should",
+            "A form has white space at one end or folds to text that does not match itself as a whole.",
+            "Write the form without surrounding white space, punctuation of its own or invisible characters.",
+        ),
+        Rule::FoldedCollision => (
+            "Two glossary forms that fold to the same text",
+            "Two forms of one entry are the same text after folding, so one of them is redundant.",
+            "Remove one of them, or set case_sensitive if they differ by case only.",
+        ),
+        Rule::MissingLanguage => (
+            "A concept without a language the glossary uses",
+            "A concept that is not do-not-translate has no entry for a language other concepts have, so texts in that language are not checked for it.",
+            "Add an entry for the language, or mark the concept dnt.",
+        ),
+        Rule::ExampleFailed => (
+            "A glossary example with other findings than it lists",
+            "Checking an executable example of the glossary gives findings other than the ones the example expects.",
+            "Fix the glossary, or the example's expected findings.",
+        ),
     }
 }
 

@@ -1,0 +1,119 @@
+//! `termlint glossary validate`: the problems that make a glossary silently
+//! wrong, as findings on the glossary file, and its executable examples run.
+//!
+//! A glossary that loads is well-formed (SPEC §1); these are the problems a
+//! loader cannot refuse because each form is fine on its own: forms that
+//! several concepts claim, forms that never match, languages a concept
+//! lacks, and examples whose findings changed. Every finding points at the
+//! YAML node it is about, so the usual renderers show the glossary line.
+
+mod examples;
+mod forms;
+mod place;
+
+use crate::check::{Checker, Outcome};
+use crate::document::Document;
+use crate::finding::{Finding, Rule};
+use crate::glossary::locate::{NodePath, Seg};
+use crate::glossary::Glossary;
+use crate::lang::LangTag;
+use crate::report::FileReport;
+
+/// Audits the glossary `checker` was built from; `yaml` is the glossary
+/// file's text (findings point into it).
+pub fn audit(checker: &Checker, yaml: &str) -> FileReport {
+    let glossary = checker.glossary();
+    let mut problems = forms::problems(checker);
+    problems.extend(missing_languages(glossary));
+    problems.extend(examples::problems(checker));
+    let mut findings: Vec<Finding> = problems
+        .into_iter()
+        .filter_map(|p| p.finding(glossary, yaml))
+        .collect();
+    findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    let lang = LangTag::parse("und").expect("`und` is a well-formed language tag");
+    FileReport {
+        doc: Document::new(&glossary.path, yaml.to_string(), lang),
+        outcome: Outcome {
+            findings,
+            coverage: None,
+        },
+    }
+}
+
+/// One glossary problem before it is placed in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Problem {
+    rule: Rule,
+    /// The YAML node it is about.
+    node: NodePath,
+    /// The language it concerns, if one.
+    lang: Option<LangTag>,
+    /// Index of the concept.
+    concept: usize,
+    found: String,
+    expected: String,
+    message: String,
+}
+
+impl Problem {
+    /// The finding, or `None` when the glossary turns the rule off.
+    fn finding(self, glossary: &Glossary, yaml: &str) -> Option<Finding> {
+        let severity = glossary.severity(self.rule)?;
+        let concept = &glossary.concepts[self.concept];
+        Some(Finding {
+            rule: self.rule,
+            severity,
+            path: glossary.path.clone(),
+            language: self
+                .lang
+                .map_or_else(|| "und".to_string(), |l| l.as_str().to_string()),
+            span: place::span(yaml, &self.node, &self.found),
+            concept: concept.id.clone(),
+            found: self.found,
+            expected: self.expected,
+            note: concept.note.clone(),
+            message: self.message,
+            renderings: Vec::new(),
+            counts: None,
+        })
+    }
+}
+
+/// The path of concept `i`'s node, followed by `rest`.
+fn concept_node(i: usize, rest: &[Seg]) -> NodePath {
+    let mut node = vec![Seg::Key("concepts".into()), Seg::Index(i)];
+    node.extend_from_slice(rest);
+    node
+}
+
+/// Concepts (not `dnt`) that lack a language the glossary uses: texts in
+/// that language are never checked for them.
+fn missing_languages(glossary: &Glossary) -> Vec<Problem> {
+    let languages = glossary.languages();
+    let mut problems = Vec::new();
+    for (i, concept) in glossary.concepts.iter().enumerate() {
+        if concept.dnt {
+            continue;
+        }
+        for lang in languages.iter().filter(|l| concept.entry_for(l).is_none()) {
+            problems.push(Problem {
+                rule: Rule::MissingLanguage,
+                node: concept_node(i, &[Seg::Key("terms".into())]),
+                lang: Some(lang.clone()),
+                concept: i,
+                found: String::new(),
+                expected: format!("add a `{lang}` entry, or mark the concept `dnt`"),
+                message: format!(
+                    "concept `{}` has no `{lang}` entry, so {lang} texts are not checked for it; \
+                     add one, or mark the concept `dnt`",
+                    concept.id
+                ),
+            });
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests;
