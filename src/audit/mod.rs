@@ -99,7 +99,7 @@ fn missing_languages(glossary: &Glossary) -> Vec<Problem> {
         for lang in languages.iter().filter(|l| concept.entry_for(l).is_none()) {
             problems.push(Problem {
                 rule: Rule::MissingLanguage,
-                node: concept_node(i, &[Seg::Key("terms".into())]),
+                node: concept_node(i, &[Seg::Key("id".into())]),
                 lang: Some(lang.clone()),
                 concept: i,
                 found: String::new(),
