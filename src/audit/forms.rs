@@ -161,7 +161,11 @@ fn shared_problem(glossary: &Glossary, first: &Form, later: &Form) -> Problem {
         later.text,
         id(first)
     );
-    let fix = format!("remove it from `{}` or `{}`, or merge them", id(first), id(later));
+    let fix = format!(
+        "remove it from `{}` or `{}`, or merge them",
+        id(first),
+        id(later)
+    );
     later.problem(Rule::AmbiguousForm, &fix, message)
 }
 
@@ -204,16 +208,21 @@ fn swallows(long: &Form, short: &Form) -> bool {
     let end = |start: usize| start + short.folded.len();
     long.folded
         .match_indices(short.folded.as_str())
-        .any(|(start, _)| {
-            is_boundary(&long.folded, start) && is_boundary(&long.folded, end(start))
-        })
+        .any(|(start, _)| is_boundary(&long.folded, start) && is_boundary(&long.folded, end(start)))
 }
 
 /// Forms of one entry that fold to the same text: all but the first are
 /// redundant. (An official form and a variant that do so are refused by
 /// the loader.)
 fn collisions(forms: &[Form]) -> Vec<Problem> {
-    let key = |f: &Form| fold_str(f.text, FoldOptions { case: !f.case_sensitive });
+    let key = |f: &Form| {
+        fold_str(
+            f.text,
+            FoldOptions {
+                case: !f.case_sensitive,
+            },
+        )
+    };
     let mut problems = Vec::new();
     for (n, form) in forms.iter().enumerate() {
         let earlier = forms[..n].iter().find(|e| {
@@ -260,7 +269,10 @@ fn unmatchable(checker: &Checker, form: &Form) -> Option<Problem> {
             "remove the white space",
         )
     } else if form.folded.is_empty() {
-        ("has no text after folding", "write the name or remove the form")
+        (
+            "has no text after folding",
+            "write the name or remove the form",
+        )
     } else if !checker
         .matches(form.text)
         .iter()

@@ -30,7 +30,7 @@ pub fn audit(checker: &Checker, yaml: &str) -> FileReport {
         .into_iter()
         .filter_map(|p| p.finding(glossary, yaml))
         .collect();
-    findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    findings.sort_by_key(|f| (f.span.start, f.rule));
     let lang = LangTag::parse("und").expect("`und` is a well-formed language tag");
     FileReport {
         doc: Document::new(&glossary.path, yaml.to_string(), lang),

@@ -9,7 +9,10 @@ fn audit_of(yaml: &str) -> Vec<Finding> {
 }
 
 fn rules(findings: &[Finding]) -> Vec<(Rule, &str)> {
-    findings.iter().map(|f| (f.rule, f.found.as_str())).collect()
+    findings
+        .iter()
+        .map(|f| (f.rule, f.found.as_str()))
+        .collect()
 }
 
 /// The text a finding's span covers in `yaml`.

@@ -612,7 +612,9 @@ concepts:
         assert_eq!(
             err("version: 1\nrules:\n  casing: off\nconcepts: []\n"),
             "glossary.yaml:3:3: unknown rule `casing` in `rules`; use one of `forbidden`, \
-             `untranslated`, `inconsistent`, `case`, `missing`, `count-mismatch`, `unused-suppression`"
+             `untranslated`, `inconsistent`, `case`, `missing`, `count-mismatch`, `unused-suppression`, \
+             `ambiguous-form`, `variant-is-official`, `swallowed-form`, `unmatchable-form`, \
+             `folded-collision`, `missing-language`, `example-failed`"
         );
     }
 
