@@ -1,3 +1,5 @@
+//! Unit tests of the glossary audit: one small glossary per problem.
+
 use super::*;
 use crate::finding::Severity;
 use crate::glossary::load_str;
