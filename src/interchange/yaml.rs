@@ -52,7 +52,10 @@ fn concept(concept: &Concept) -> Value {
     if concept.dnt {
         map.insert(key("dnt"), Value::Bool(true));
     }
-    let terms = concept.entries.iter().map(|e| (text(e.lang.as_str()), entry(e)));
+    let terms = concept
+        .entries
+        .iter()
+        .map(|e| (text(e.lang.as_str()), entry(e)));
     map.insert(key("terms"), Value::Mapping(terms.collect()));
     if !concept.examples.is_empty() {
         let examples = concept.examples.iter().map(example).collect();

@@ -41,7 +41,10 @@ fn entries(langs: &[LangRecord]) -> Vec<Entry> {
     }
     tags.into_iter()
         .filter_map(|tag| {
-            let terms = langs.iter().filter(|l| &l.lang == tag).flat_map(|l| &l.terms);
+            let terms = langs
+                .iter()
+                .filter(|l| &l.lang == tag)
+                .flat_map(|l| &l.terms);
             entry(tag, terms.collect())
         })
         .collect()
@@ -64,7 +67,11 @@ fn entry(lang: &LangTag, terms: Vec<&TermRecord>) -> Option<Entry> {
         if !seen.insert(fold_str(text, FoldOptions { case: true })) {
             continue;
         }
-        let list = if status == Status::Rejected { &mut variants } else { &mut official };
+        let list = if status == Status::Rejected {
+            &mut variants
+        } else {
+            &mut official
+        };
         list.push(text.to_string());
     }
     (!official.is_empty()).then(|| Entry {
@@ -100,13 +107,17 @@ impl Ids {
     }
 }
 
-/// `raw` lowercased, other characters made `-`, runs of `-` one. A leading
-/// `_` is dropped: export adds it to ids that are not XML names.
+/// `raw` lowercased; unless that is already `[a-z0-9._-]+`, other
+/// characters made `-`, runs of `-` one, and `-` trimmed. A leading `_` is
+/// dropped: export adds it to ids that are not XML names.
 fn sanitize(raw: &str) -> String {
     let raw = raw.strip_prefix('_').unwrap_or(raw).to_lowercase();
+    if raw.chars().all(allowed) {
+        return raw;
+    }
     let mut id = String::new();
     for c in raw.chars() {
-        let c = if matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '-') { c } else { '-' };
+        let c = if allowed(c) { c } else { '-' };
         if !(c == '-' && id.ends_with('-')) {
             id.push(c);
         }
@@ -114,12 +125,20 @@ fn sanitize(raw: &str) -> String {
     id.trim_matches('-').to_string()
 }
 
+/// A character of a concept id (SPEC §1).
+fn allowed(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn term(text: &str, status: Option<Status>) -> TermRecord {
-        TermRecord { text: text.into(), status }
+        TermRecord {
+            text: text.into(),
+            status,
+        }
     }
 
     fn lang(tag: &str, terms: Vec<TermRecord>) -> LangRecord {
@@ -159,10 +178,15 @@ mod tests {
     #[test]
     fn ids_are_sanitized_and_unique() {
         let mut ids = Ids::default();
-        assert_eq!(ids.assign(Some("eid-VocCod-211.01"), 1), "eid-voccod-211.01");
+        assert_eq!(
+            ids.assign(Some("eid-VocCod-211.01"), 1),
+            "eid-voccod-211.01"
+        );
         assert_eq!(ids.assign(Some("C 1"), 2), "c-1");
         assert_eq!(ids.assign(Some("c-1"), 3), "c-1-2");
         assert_eq!(ids.assign(None, 4), "c4");
         assert_eq!(ids.assign(Some("_1st"), 5), "1st");
+        assert_eq!(ids.assign(Some("-a--b"), 6), "-a--b");
+        assert_eq!(ids.assign(Some("Ä b"), 7), "b");
     }
 }

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 /// named, terms become official forms or variants by their status, and
 /// languages without an accepted term are left out.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| error(path, format!("cannot read the file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| error(path, format!("cannot read the file: {e}")))?;
     let decoded = encoding::decode(&bytes, options.encoding.as_deref())
         .map_err(|e| error(path, e.to_string()))?;
     import_str(path, &decoded.text)

@@ -96,7 +96,10 @@ pub fn read(text: &str) -> Result<Vec<ConceptRecord>, XmlError> {
         })?;
         match event {
             Event::Eof => break,
-            Event::Start(e) => parser.start(&e).map_err(|message| XmlError { offset: at, message })?,
+            Event::Start(e) => parser.start(&e).map_err(|message| XmlError {
+                offset: at,
+                message,
+            })?,
             Event::End(e) => parser.end(e.local_name().into_inner()),
             Event::Text(t) => parser.push_text(&t.xml10_content()),
             Event::CData(t) => parser.push_text(&t.xml10_content()),

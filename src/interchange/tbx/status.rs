@@ -68,10 +68,22 @@ mod tests {
 
     #[test]
     fn tbx_basic_values_map_to_statuses() {
-        assert_eq!(Status::parse("preferredTerm-admn-sts"), Some(Status::Preferred));
-        assert_eq!(Status::parse("admittedTerm-admn-sts"), Some(Status::Admitted));
-        assert_eq!(Status::parse("deprecatedTerm-admn-sts"), Some(Status::Rejected));
-        assert_eq!(Status::parse("supersededTerm-admn-sts"), Some(Status::Rejected));
+        assert_eq!(
+            Status::parse("preferredTerm-admn-sts"),
+            Some(Status::Preferred)
+        );
+        assert_eq!(
+            Status::parse("admittedTerm-admn-sts"),
+            Some(Status::Admitted)
+        );
+        assert_eq!(
+            Status::parse("deprecatedTerm-admn-sts"),
+            Some(Status::Rejected)
+        );
+        assert_eq!(
+            Status::parse("supersededTerm-admn-sts"),
+            Some(Status::Rejected)
+        );
     }
 
     #[test]

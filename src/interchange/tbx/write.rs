@@ -8,7 +8,10 @@ use std::fmt::Write;
 
 /// The glossary as a TBX-Basic document.
 pub fn document(glossary: &Glossary) -> String {
-    let lang = glossary.source_language.as_ref().map_or("en", |l| l.as_str());
+    let lang = glossary
+        .source_language
+        .as_ref()
+        .map_or("en", |l| l.as_str());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // ISO 30042:2019 §10.2: the root names the dialect, the style and the
     // TBX namespace.
@@ -37,10 +40,18 @@ const HEADER: &str = "  <tbxHeader>
 ";
 
 fn write_concept(out: &mut String, concept: &Concept) {
-    let _ = writeln!(out, "      <conceptEntry id=\"{}\">", escape(xml_id(&concept.id)));
+    let _ = writeln!(
+        out,
+        "      <conceptEntry id=\"{}\">",
+        escape(xml_id(&concept.id))
+    );
     if let Some(note) = &concept.note {
         // TBX-Basic: `definition` is a concept-level descrip.
-        let _ = writeln!(out, "        <descrip type=\"definition\">{}</descrip>", escape(note));
+        let _ = writeln!(
+            out,
+            "        <descrip type=\"definition\">{}</descrip>",
+            escape(note)
+        );
     }
     for entry in &concept.entries {
         write_entry(out, entry);
@@ -49,9 +60,17 @@ fn write_concept(out: &mut String, concept: &Concept) {
 }
 
 fn write_entry(out: &mut String, entry: &Entry) {
-    let _ = writeln!(out, "        <langSec xml:lang=\"{}\">", escape(entry.lang.as_str()));
+    let _ = writeln!(
+        out,
+        "        <langSec xml:lang=\"{}\">",
+        escape(entry.lang.as_str())
+    );
     for (i, form) in entry.official.iter().enumerate() {
-        let status = if i == 0 { Status::Preferred } else { Status::Admitted };
+        let status = if i == 0 {
+            Status::Preferred
+        } else {
+            Status::Admitted
+        };
         write_term(out, form, status);
     }
     for form in &entry.variants {
