@@ -50,19 +50,27 @@ fn languages(g: &Glossary) -> Vec<String> {
     g.languages().iter().map(|l| l.to_string()).collect()
 }
 
+/// One entry as a TBX round trip keeps it: language, official, variants.
+type KeptEntry = (String, Vec<String>, Vec<String>);
+
 /// What a TBX round trip keeps of a concept.
-fn kept(
-    c: &Concept,
-) -> (
-    String,
-    Option<String>,
-    Vec<(String, Vec<String>, Vec<String>)>,
-) {
+#[derive(Debug, PartialEq)]
+struct Kept {
+    id: String,
+    note: Option<String>,
+    entries: Vec<KeptEntry>,
+}
+
+fn kept(c: &Concept) -> Kept {
     let entries = c
         .entries
         .iter()
         .map(|e| (e.lang.to_string(), e.official.clone(), e.variants.clone()));
-    (c.id.clone(), c.note.clone(), entries.collect())
+    Kept {
+        id: c.id.clone(),
+        note: c.note.clone(),
+        entries: entries.collect(),
+    }
 }
 
 fn write_temp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {

@@ -27,7 +27,9 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportEr
 /// Reads TBX `text`, found at `path`, into a glossary.
 pub fn import_str(path: &Path, text: &str) -> Result<Glossary, ImportError> {
     let records = read::read(text).map_err(|e| ImportError {
-        path: located(path, text, e.offset),
+        path: e
+            .offset
+            .map_or_else(|| path.to_path_buf(), |at| located(path, text, at)),
         message: e.message,
     })?;
     Ok(Glossary {

@@ -48,8 +48,8 @@ pub struct ConceptRecord {
 /// Why the XML could not be read, and the byte offset where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XmlError {
-    /// Byte offset into the decoded text.
-    pub offset: usize,
+    /// Byte offset into the decoded text, where one place is to blame.
+    pub offset: Option<usize>,
     /// What is wrong.
     pub message: String,
 }
@@ -91,13 +91,13 @@ pub fn read(text: &str) -> Result<Vec<ConceptRecord>, XmlError> {
     loop {
         let at = offset(reader.buffer_position());
         let event = reader.read_event().map_err(|e| XmlError {
-            offset: offset(reader.error_position()),
+            offset: Some(offset(reader.error_position())),
             message: format!("malformed XML: {e}"),
         })?;
         match event {
             Event::Eof => break,
             Event::Start(e) => parser.start(&e).map_err(|message| XmlError {
-                offset: at,
+                offset: Some(at),
                 message,
             })?,
             Event::End(e) => parser.end(e.local_name().into_inner()),
@@ -110,7 +110,7 @@ pub fn read(text: &str) -> Result<Vec<ConceptRecord>, XmlError> {
     match parser.root.as_deref() {
         Some("martif" | "tbx") => Ok(parser.concepts),
         other => Err(XmlError {
-            offset: 0,
+            offset: None,
             message: not_tbx(other),
         }),
     }
