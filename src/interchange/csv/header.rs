@@ -146,7 +146,14 @@ mod tests {
 
     #[test]
     fn languages_variants_and_special_columns() {
-        let got = roles(&header(&["ID", "EN-US", "zh_CN", "zh_CN variants", "Definition", "dnt"]));
+        let got = roles(&header(&[
+            "ID",
+            "EN-US",
+            "zh_CN",
+            "zh_CN variants",
+            "Definition",
+            "dnt",
+        ]));
         assert_eq!(
             got.expect("roles"),
             vec![
@@ -162,7 +169,14 @@ mod tests {
 
     #[test]
     fn pair_layout_is_recognized() {
-        let cells = ["stringID", "sourceLang", "targetLang", "pos", "sourceString", "targetString"];
+        let cells = [
+            "stringID",
+            "sourceLang",
+            "targetLang",
+            "pos",
+            "sourceString",
+            "targetString",
+        ];
         let got = roles(&header(&cells)).expect("roles");
         assert_eq!(got[3], Role::Ignore);
         assert_eq!(got[5], Role::PairForms(1));
@@ -172,7 +186,9 @@ mod tests {
     fn unknown_column_names_the_column_and_the_fix() {
         let error = roles(&header(&["en", "Benennung"])).expect_err("unknown");
         assert!(error.message.contains("column 2 `Benennung`"));
-        assert!(error.message.contains("rename the column to a language code such as `de`"));
+        assert!(error
+            .message
+            .contains("rename the column to a language code such as `de`"));
         assert_eq!((error.line, error.col), (1, 2));
     }
 

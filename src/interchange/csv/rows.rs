@@ -136,9 +136,8 @@ fn add_variants(entries: &mut [Entry], lang: &LangTag, cell: &Field) -> Result<(
         return Ok(());
     }
     let Some(entry) = entries.iter_mut().find(|e| &e.lang == lang) else {
-        let message = format!(
-            "variants of `{lang}` but no `{lang}` form in this row; add the official form"
-        );
+        let message =
+            format!("variants of `{lang}` but no `{lang}` form in this row; add the official form");
         return Err(Located::at(cell, message));
     };
     entry.variants.extend(forms);
