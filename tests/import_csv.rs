@@ -193,6 +193,9 @@ fn form() -> impl Strategy<Value = String> {
     "[a-zA-Z東京\"]([a-zA-Z0-9東京病毒,\"' ]{0,6}[a-zA-Z東京\"])?"
 }
 
+/// A random concept: note, dnt, and entries (language index, official, variants).
+type Random = (Option<String>, bool, Vec<(usize, Vec<String>, Vec<String>)>);
+
 fn concept_shape() -> impl Strategy<Value = Random> {
     let entry = (
         0..4usize,
