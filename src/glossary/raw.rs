@@ -11,18 +11,35 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// The whole file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    title = "termlint glossary",
+    description = "Official names and their known wrong renderings, per language, checked by termlint."
+)]
 #[serde(
     deny_unknown_fields,
     expecting = "a glossary: a map with `version` and `concepts`"
 )]
 pub(crate) struct RawGlossary {
     /// Kept loose so that `version: 2` gets a version message, not a type error.
+    #[schemars(
+        schema_with = "super::schema::version",
+        required,
+        description = "The glossary format's version; termlint reads version 1."
+    )]
     pub version: Option<serde_yaml::Value>,
+    #[schemars(
+        with = "Option<super::schema::LanguageTag>",
+        description = "Default language of source texts (`check --source`), a BCP 47 tag such as `zh` or `en-GB`."
+    )]
     pub source_language: Option<String>,
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::rules")]
     pub rules: Pairs<String>,
     #[serde(default)]
+    #[schemars(
+        description = "The concepts: each one named thing with its names per language. File order decides which concept a form shared by two concepts belongs to."
+    )]
     pub concepts: Vec<RawConcept>,
 }
 
@@ -34,42 +51,78 @@ pub(crate) struct RawVersion {
 }
 
 /// One item of `concepts`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "Concept")]
+#[schemars(
+    description = "One named thing (an institution, an event, a product) and its names per language."
+)]
 #[serde(
     deny_unknown_fields,
     expecting = "a concept: a map with `id` and `terms`"
 )]
 pub(crate) struct RawConcept {
+    #[schemars(
+        description = "Unique id of the concept, shown in every finding: lowercase letters, digits, `.`, `_` and `-`.",
+        regex(pattern = r"^[a-z0-9._-]+$")
+    )]
     pub id: String,
+    #[schemars(
+        description = "Free text shown in reports and by `termlint glossary lookup`: what the concept is."
+    )]
     pub note: Option<String>,
     #[serde(default)]
+    #[schemars(
+        description = "Do not translate: every official form is right in every language (product and brand names)."
+    )]
     pub dnt: bool,
+    #[schemars(schema_with = "super::schema::terms")]
     pub terms: Option<Pairs<RawTerm>>,
     #[serde(default)]
+    #[schemars(
+        description = "Executable examples: texts and the findings checking them must give; `termlint glossary validate` runs them."
+    )]
     pub examples: Vec<RawExample>,
 }
 
 /// An executable example: a text, its language and the findings expected.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "Example",
+    description = "An executable example: a text, its language and the findings checking it must give."
+)]
 #[serde(
     deny_unknown_fields,
     expecting = "an example: a map with `text`, `lang` and `findings`"
 )]
 pub(crate) struct RawExample {
+    #[schemars(description = "The text to check.")]
     pub text: String,
+    #[schemars(
+        with = "super::schema::LanguageTag",
+        description = "The text's language, a BCP 47 tag such as `de` or `zh-Hans`."
+    )]
     pub lang: String,
     #[serde(default)]
+    #[schemars(
+        description = "Each finding checking the text must give, in order; none means the text must be clean."
+    )]
     pub findings: Vec<RawExpected>,
 }
 
 /// One finding an example expects.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "ExpectedFinding",
+    description = "One finding an example expects: its rule and the text it reports."
+)]
 #[serde(
     deny_unknown_fields,
     expecting = "an expected finding: a map with `rule` and `found`"
 )]
 pub(crate) struct RawExpected {
+    #[schemars(schema_with = "super::schema::rule_id")]
     pub rule: String,
+    #[schemars(description = "The text the finding reports, as written in the example.")]
     pub found: String,
 }
 
@@ -85,18 +138,35 @@ pub(crate) enum RawTerm {
 }
 
 /// The long form of a language entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "Entry",
+    description = "The names of the concept in one language."
+)]
 #[serde(
     deny_unknown_fields,
     expecting = "a language entry: a map with `official`"
 )]
 pub(crate) struct RawEntry {
+    #[schemars(
+        description = "The accepted form, or a list of accepted forms; the first is the one termlint suggests."
+    )]
     pub official: OneOrMany,
     #[serde(default)]
+    #[schemars(description = "Known wrong renderings, reported as `forbidden`.")]
     pub variants: Vec<Text>,
+    #[schemars(
+        description = "Compare capitals exactly: other capitals are reported by the `case` rule (default: false)."
+    )]
     pub case_sensitive: Option<bool>,
+    #[schemars(
+        description = "Let words carry inflectional endings, such as German genitive -s (default: true)."
+    )]
     pub inflect: Option<bool>,
     #[serde(default)]
+    #[schemars(
+        description = "Regular expressions matching further wrong renderings, reported like variants; matched on case-folded text at word boundaries."
+    )]
     pub patterns: Vec<Text>,
 }
 
