@@ -1,0 +1,210 @@
+//! Reading the regular expressions of Vale rules and prh dictionaries:
+//! telling plain words from patterns, and rewriting a pattern for the folded
+//! text termlint matches (lowercase, no lookaround).
+
+/// Characters that make a regular expression more than its text.
+const META: &str = ".^$*+?()[]{}|\\";
+
+/// The text a regular expression matches when it is a plain word or phrase:
+/// no metacharacters except escaped punctuation (`a\.k\.a` is `a.k.a`).
+pub(in crate::interchange) fn literal(source: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let next = chars.next()?;
+            if next.is_alphanumeric() {
+                return None;
+            }
+            out.push(next);
+        } else if META.contains(c) {
+            return None;
+        } else {
+            out.push(c);
+        }
+    }
+    (!out.trim().is_empty()).then_some(out)
+}
+
+/// The words of a top-level alternation when every branch is plain
+/// (`a\.k\.a|aka`), else `None`.
+pub(in crate::interchange) fn literals(source: &str) -> Option<Vec<String>> {
+    split_alternation(source).into_iter().map(literal).collect()
+}
+
+/// The branches of `source` split at `|` outside groups and classes.
+fn split_alternation(source: &str) -> Vec<&str> {
+    let mut branches = Vec::new();
+    let mut scan = Scanner::default();
+    let mut start = 0;
+    for (i, c) in source.char_indices() {
+        if scan.is_top_level_bar(c) {
+            branches.push(&source[start..i]);
+            start = i + 1;
+        }
+    }
+    branches.push(&source[start..]);
+    branches
+}
+
+/// Tracks escapes, character classes and group depth over a pattern.
+#[derive(Default)]
+struct Scanner {
+    escaped: bool,
+    in_class: bool,
+    depth: usize,
+}
+
+impl Scanner {
+    /// Feeds `c`; whether it is a `|` at the top level.
+    fn is_top_level_bar(&mut self, c: char) -> bool {
+        if self.escaped {
+            self.escaped = false;
+            return false;
+        }
+        match c {
+            '\\' => self.escaped = true,
+            '[' => self.in_class = true,
+            ']' => self.in_class = false,
+            '(' if !self.in_class => self.depth += 1,
+            ')' if !self.in_class => self.depth = self.depth.saturating_sub(1),
+            '|' => return !self.in_class && self.depth == 0,
+            _ => {}
+        }
+        false
+    }
+}
+
+/// A pattern rewritten for folded text, and whether lookaround had to be
+/// dropped (which makes it match more than the original).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(in crate::interchange) struct Folded {
+    /// The rewritten pattern.
+    pub pattern: String,
+    /// Lookaround was removed.
+    pub approximated: bool,
+}
+
+/// Lowercases the literal characters of `source` (escapes such as `\S` and
+/// `\p{Lu}` kept) and removes lookaround groups, which the `regex` crate
+/// cannot run; termlint's own word boundaries stand in for the common
+/// `\b…(?=\s)` guards.
+pub(in crate::interchange) fn for_folded_text(source: &str) -> Folded {
+    let (pattern, approximated) = drop_lookaround(source);
+    Folded {
+        pattern: lowercase_literals(&pattern),
+        approximated,
+    }
+}
+
+fn lowercase_literals(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.extend(c.to_lowercase());
+            continue;
+        }
+        out.push(c);
+        let Some(next) = chars.next() else { break };
+        out.push(next);
+        // `\p{Lu}`, `\x{41}`: the braced name is case-sensitive.
+        if matches!(next, 'p' | 'P' | 'x' | 'u') && chars.peek() == Some(&'{') {
+            for inner in chars.by_ref() {
+                out.push(inner);
+                if inner == '}' {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+const LOOKAROUND: [&str; 4] = ["(?=", "(?!", "(?<=", "(?<!"];
+
+/// `source` without its lookaround groups, and whether there were any.
+fn drop_lookaround(source: &str) -> (String, bool) {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    let mut dropped = false;
+    while !rest.is_empty() {
+        if let Some(open) = LOOKAROUND.iter().find(|o| rest.starts_with(**o)) {
+            rest = &rest[group_end(rest, open.len())..];
+            dropped = true;
+            continue;
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        let take = if c == '\\' {
+            c.len_utf8() + chars.next().map_or(0, char::len_utf8)
+        } else {
+            c.len_utf8()
+        };
+        out.push_str(&rest[..take]);
+        rest = &rest[take..];
+    }
+    (out, dropped)
+}
+
+/// The byte after the `)` closing the group opened at the start of `text`,
+/// whose body starts at `body`.
+fn group_end(text: &str, body: usize) -> usize {
+    let mut scan = Scanner {
+        depth: 1,
+        ..Scanner::default()
+    };
+    for (i, c) in text[body..].char_indices() {
+        scan.is_top_level_bar(c);
+        if scan.depth == 0 {
+            return body + i + 1;
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_punctuation_is_plain() {
+        assert_eq!(literal(r"a\.k\.a"), Some("a.k.a".to_string()));
+        assert_eq!(literal("check box"), Some("check box".to_string()));
+    }
+
+    #[test]
+    fn metacharacters_make_a_pattern() {
+        assert_eq!(literal("disabled?"), None);
+        assert_eq!(literal(r"\bie"), None);
+        assert_eq!(literal("(?:ok|Okay)"), None);
+    }
+
+    #[test]
+    fn plain_alternation_gives_each_word() {
+        assert_eq!(
+            literals(r"a\.k\.a|aka"),
+            Some(vec!["a.k.a".to_string(), "aka".to_string()])
+        );
+        assert_eq!(literals("(?:a|b) c"), None);
+    }
+
+    #[test]
+    fn folded_pattern_is_lowercase_but_keeps_escapes() {
+        assert_eq!(
+            for_folded_text(r"(?:WiFi|\S+)\p{Lu}").pattern,
+            r"(?:wifi|\S+)\p{Lu}"
+        );
+    }
+
+    #[test]
+    fn lookaround_is_dropped_and_reported() {
+        let folded = for_folded_text(r"\b(?:ie|i\.e\.)(?=[\s,;])");
+        assert_eq!(folded.pattern, r"\b(?:ie|i\.e\.)");
+        assert!(folded.approximated);
+        assert_eq!(
+            for_folded_text("all of (?!a sudden|(these))").pattern,
+            "all of "
+        );
+    }
+}
