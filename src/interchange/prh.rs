@@ -8,8 +8,9 @@
 //! without a pattern is compared by case, the one difference prh's derived
 //! pattern finds that folding does not. `specs` become examples: the text
 //! `from` must report `forbidden` for what the rule matches in it, or
-//! nothing when `from` equals `to`. `options.wordBoundary` and
-//! `regexpMustEmpty` are not read. See `docs/interchange-vale-prh.md`.
+//! nothing when `from` equals `to`. `regexpMustEmpty` is followed where it
+//! names an optional group of plain words; `options.wordBoundary` is not
+//! read. See `docs/interchange-vale-prh.md`.
 
 use super::encoding::decode;
 use super::vale::collect::Collector;
@@ -105,7 +106,12 @@ impl Reader<'_> {
             .and_then(Value::as_str)
             .map_or_else(|| "from prh".to_string(), |n| format!("from prh: {n}"));
         let concept = self.out.concept(vec![official], &note);
-        let patterns = patterns(rule);
+        let mut patterns = patterns(rule);
+        if let Some(group) = must_empty(rule) {
+            for pattern in &mut patterns {
+                self.keep_as_is(pattern, group);
+            }
+        }
         if patterns.is_empty() {
             self.out.case_sensitive(concept);
         }
@@ -125,6 +131,32 @@ impl Reader<'_> {
         }
     }
 
+    /// `regexpMustEmpty: $N` on an optional group of plain words, as in
+    /// `(日経)?ソフトウエア`: the texts with the group filled in are names to
+    /// keep, so each becomes a concept of its own (which, starting earlier,
+    /// wins over the variant), and the pattern loses the group.
+    fn keep_as_is(&mut self, pattern: &mut Pattern, group: usize) {
+        let Pattern::Regex(source) = pattern else {
+            return;
+        };
+        let Some((range, words)) = regex_text::optional_group(source, group) else {
+            return;
+        };
+        let (before, after) = (&source[..range.start], &source[range.end..]);
+        let kept: Option<Vec<String>> = words
+            .iter()
+            .map(|w| regex_text::literal(&format!("{before}{w}{after}")))
+            .collect();
+        let Some(kept) = kept else {
+            return;
+        };
+        for form in kept {
+            let note = "kept as is: prh `regexpMustEmpty`";
+            self.out.concept(vec![form], note);
+        }
+        *source = format!("{before}{after}");
+    }
+
     fn add(&mut self, concept: usize, pattern: &Pattern) {
         match pattern {
             Pattern::Plain(text) => self.out.variant(concept, text.clone()),
@@ -136,6 +168,12 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The group number of `regexpMustEmpty: $N`.
+fn must_empty(rule: &Value) -> Option<usize> {
+    let text = rule.get("regexpMustEmpty").and_then(Value::as_str)?;
+    text.strip_prefix('$')?.parse().ok()
 }
 
 fn check_version(path: &Path, doc: &Value) -> Result<(), ImportError> {

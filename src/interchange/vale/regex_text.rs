@@ -121,6 +121,38 @@ fn lowercase_literals(source: &str) -> String {
     out
 }
 
+/// The byte range of capturing group `n` (1-based) when it is optional,
+/// `(…)?`, and holds plain alternatives; with those alternatives.
+pub(in crate::interchange) fn optional_group(
+    source: &str,
+    n: usize,
+) -> Option<(std::ops::Range<usize>, Vec<String>)> {
+    let open = capturing_opens(source).into_iter().nth(n.checked_sub(1)?)?;
+    let close = group_end(&source[open..], 1) + open;
+    if !source[close..].starts_with('?') || source[close..].starts_with("??") {
+        return None;
+    }
+    let words = literals(&source[open + 1..close - 1])?;
+    Some((open..close + 1, words))
+}
+
+/// Where each capturing group opens, in order.
+fn capturing_opens(source: &str) -> Vec<usize> {
+    let mut opens = Vec::new();
+    let (mut escaped, mut in_class) = (false, false);
+    for (i, c) in source.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class && !source[i + 1..].starts_with('?') => opens.push(i),
+            _ => {}
+        }
+    }
+    opens
+}
+
 const LOOKAROUND: [&str; 4] = ["(?=", "(?!", "(?<=", "(?<!"];
 
 /// `source` without its lookaround groups, and whether there were any.
@@ -195,6 +227,20 @@ mod tests {
             for_folded_text(r"(?:WiFi|\S+)\p{Lu}").pattern,
             r"(?:wifi|\S+)\p{Lu}"
         );
+    }
+
+    #[test]
+    fn optional_plain_group_is_found_by_number() {
+        assert_eq!(
+            optional_group("(日経)?ソフトウエア", 1),
+            Some((0..9, vec!["日経".to_string()]))
+        );
+        assert_eq!(
+            optional_group("(?:a)(b|c)?d", 1),
+            Some((5..11, vec!["b".into(), "c".into()]))
+        );
+        assert_eq!(optional_group("(b)d", 1), None);
+        assert_eq!(optional_group("(b)?d", 2), None);
     }
 
     #[test]
