@@ -266,6 +266,41 @@ fn vale_style_directory_imports_every_substitution_rule() {
     assert!(latin.is_some_and(|c| !c.entries[0].patterns.is_empty()));
 }
 
+/// The imported glossary, written out and read back, passes validation.
+fn loads_back(glossary: &Glossary) {
+    let text = serde_json::to_string(&glossary_json(glossary)).expect("json writes");
+    if let Err(e) = termlint::glossary::load_str(Path::new("glossary.yaml"), &text) {
+        panic!("imported glossary does not load back: {e}");
+    }
+}
+
+#[test]
+fn vale_styles_import_into_valid_glossaries() {
+    for style in ["Google/Google", "Microsoft/Microsoft", "GitLab"] {
+        let Some(dir) = data(&format!("vale-styles/{style}")) else {
+            continue;
+        };
+        let glossary = vale::import(&dir, &ImportOptions::default()).expect("style imports");
+        println!("{style}: {} concepts", glossary.concepts.len());
+        assert!(!glossary.concepts.is_empty(), "{style}");
+        loads_back(&glossary);
+    }
+}
+
+#[test]
+fn vale_accept_vocabulary_gives_case_sensitive_official_forms() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let vocab = temp.path().join("Vocab").join("Docs");
+    std::fs::create_dir_all(&vocab).expect("vocab dir");
+    std::fs::write(vocab.join("accept.txt"), "GitHub\n[Tt]ermlint\n").expect("writes");
+    std::fs::write(vocab.join("reject.txt"), "github\n").expect("writes");
+    let glossary = vale::import(temp.path(), &ImportOptions::default()).expect("imports");
+    assert_eq!(glossary.concepts.len(), 1);
+    let entry = &glossary.concepts[0].entries[0];
+    assert_eq!(entry.official, ["GitHub"]);
+    assert!(entry.case_sensitive);
+}
+
 // ---------------------------------------------------------------- prh
 
 /// Specs termlint cannot reproduce, and why (docs/interchange-vale-prh.md).
@@ -357,6 +392,7 @@ fn prh_imports_are_followed() {
     let alone = std::fs::read_to_string(&path).expect("reads");
     let own_rules = alone.matches("expected:").count();
     assert!(glossary.concepts.len() > own_rules / 2);
+    loads_back(&glossary);
     assert!(glossary
         .concepts
         .iter()
@@ -370,4 +406,5 @@ fn prh_react_dev_dictionary_imports() {
     };
     let glossary = prh::import(&path, &ImportOptions::default()).expect("dictionary imports");
     assert!(!glossary.concepts.is_empty());
+    loads_back(&glossary);
 }
