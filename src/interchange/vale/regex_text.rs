@@ -2,6 +2,8 @@
 //! telling plain words from patterns, and rewriting a pattern for the folded
 //! text termlint matches (lowercase, no lookaround).
 
+use crate::fold::{fold_str, FoldOptions};
+
 /// Characters that make a regular expression more than its text.
 const META: &str = ".^$*+?()[]{}|\\";
 
@@ -85,8 +87,8 @@ pub(in crate::interchange) struct Folded {
     pub approximated: bool,
 }
 
-/// Lowercases the literal characters of `source` (escapes such as `\S` and
-/// `\p{Lu}` kept) and removes lookaround groups, which the `regex` crate
+/// Folds the literal characters of `source` as text is folded (escapes
+/// such as `\S` and `\p{Lu}` kept) and removes lookaround groups, which the `regex` crate
 /// cannot run; termlint's own word boundaries stand in for the common
 /// `\b…(?=\s)` guards.
 pub(in crate::interchange) fn for_folded_text(source: &str) -> Folded {
@@ -102,7 +104,7 @@ fn lowercase_literals(source: &str) -> String {
     let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '\\' {
-            out.extend(c.to_lowercase());
+            push_folded(&mut out, c);
             continue;
         }
         out.push(c);
@@ -151,6 +153,18 @@ fn capturing_opens(source: &str) -> Vec<usize> {
         }
     }
     opens
+}
+
+/// `c` as folded text has it: ASCII lowercased; anything else folded
+/// (full-width `０` is `0`) and escaped, as a full-width `（` folds to a
+/// metacharacter.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        let folded = fold_str(c.encode_utf8(&mut [0; 4]), FoldOptions { case: true });
+        out.push_str(&regex::escape(&folded));
+    }
 }
 
 const LOOKAROUND: [&str; 4] = ["(?=", "(?!", "(?<=", "(?<!"];
@@ -241,6 +255,12 @@ mod tests {
         );
         assert_eq!(optional_group("(b)d", 1), None);
         assert_eq!(optional_group("(b)?d", 2), None);
+    }
+
+    #[test]
+    fn full_width_characters_are_folded_and_escaped() {
+        assert_eq!(for_folded_text("[０-９]（Ａ）").pattern, r"[0-9]\(a\)");
+        assert_eq!(for_folded_text("ÉTÉ").pattern, "été");
     }
 
     #[test]
