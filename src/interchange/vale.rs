@@ -4,9 +4,10 @@
 //!
 //! `extends: substitution` rules become concepts: each distinct right-hand
 //! side of `swap` is one concept whose official forms are its `|`-separated
-//! alternatives; a left-hand side that is a plain word or phrase (or a
-//! top-level alternation of them) gives variants, any other regular
-//! expression a pattern, lowercased for folded text with lookaround removed.
+//! alternatives; a left-hand side that is a plain word or phrase, or a small
+//! finite expression of them (`(?:cell|smart) ?phone`), gives variants with
+//! their capitals; any other regular expression a pattern, folded like text
+//! with lookaround removed.
 //! Other rule kinds (`existence`, `occurrence`, `conditional`, …) have no
 //! right form and are skipped; so are `reject.txt` vocabularies. See
 //! `docs/interchange-vale-prh.md`.
@@ -144,7 +145,7 @@ fn substitution(out: &mut Collector, rule: &str, wrong: &str, right: &str) {
         return;
     }
     let concept = out.concept(official, &format!("from Vale rule {rule}"));
-    match regex_text::literals(wrong) {
+    match regex_text::expand(wrong) {
         Some(words) => {
             for word in words {
                 out.variant(concept, word);

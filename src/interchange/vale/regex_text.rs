@@ -34,6 +34,105 @@ pub(in crate::interchange) fn literals(source: &str) -> Option<Vec<String>> {
     split_alternation(source).into_iter().map(literal).collect()
 }
 
+/// Most texts [`expand`] lists for one expression.
+const EXPANSION_LIMIT: usize = 32;
+
+/// Every text a small finite expression matches, when it is built only of
+/// plain characters, escaped punctuation, groups of alternatives, classes of
+/// single characters and `?`: `(?:cell|smart) ?phone` gives four texts, kept
+/// with their capitals. `None` for anything else or more than a few texts.
+pub(in crate::interchange) fn expand(source: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut pos = 0;
+    let texts = alternation(&chars, &mut pos)?;
+    let usable = pos == chars.len() && texts.iter().all(|t| !t.trim().is_empty());
+    usable.then_some(texts)
+}
+
+fn alternation(chars: &[char], pos: &mut usize) -> Option<Vec<String>> {
+    let mut all = sequence(chars, pos)?;
+    while chars.get(*pos) == Some(&'|') {
+        *pos += 1;
+        all.extend(sequence(chars, pos)?);
+    }
+    (all.len() <= EXPANSION_LIMIT).then_some(all)
+}
+
+fn sequence(chars: &[char], pos: &mut usize) -> Option<Vec<String>> {
+    let mut texts = vec![String::new()];
+    while let Some(&c) = chars.get(*pos) {
+        if c == '|' || c == ')' {
+            break;
+        }
+        let mut options = atom(chars, pos)?;
+        if chars.get(*pos) == Some(&'?') {
+            *pos += 1;
+            options.push(String::new());
+        }
+        texts = product(&texts, &options)?;
+    }
+    Some(texts)
+}
+
+fn product(heads: &[String], tails: &[String]) -> Option<Vec<String>> {
+    if heads.len() * tails.len() > EXPANSION_LIMIT {
+        return None;
+    }
+    Some(
+        heads
+            .iter()
+            .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
+            .collect(),
+    )
+}
+
+fn atom(chars: &[char], pos: &mut usize) -> Option<Vec<String>> {
+    let c = *chars.get(*pos)?;
+    *pos += 1;
+    match c {
+        '\\' => {
+            let next = *chars.get(*pos)?;
+            *pos += 1;
+            (!next.is_alphanumeric()).then(|| vec![next.to_string()])
+        }
+        '(' => group(chars, pos),
+        '[' => class(chars, pos),
+        _ if META.contains(c) => None,
+        _ => Some(vec![c.to_string()]),
+    }
+}
+
+/// `(…)` or `(?:…)`, after the `(`.
+fn group(chars: &[char], pos: &mut usize) -> Option<Vec<String>> {
+    if chars.get(*pos) == Some(&'?') {
+        if chars.get(*pos + 1) != Some(&':') {
+            return None;
+        }
+        *pos += 2;
+    }
+    let inner = alternation(chars, pos)?;
+    if chars.get(*pos) != Some(&')') {
+        return None;
+    }
+    *pos += 1;
+    Some(inner)
+}
+
+/// `[…]` of single plain characters, after the `[`.
+fn class(chars: &[char], pos: &mut usize) -> Option<Vec<String>> {
+    let mut members = Vec::new();
+    loop {
+        let c = *chars.get(*pos)?;
+        *pos += 1;
+        match c {
+            ']' => break,
+            '\\' | '^' | '-' | '[' => return None,
+            _ => members.push(c.to_string()),
+        }
+    }
+    (!members.is_empty()).then_some(members)
+}
+
 /// The branches of `source` split at `|` outside groups and classes.
 fn split_alternation(source: &str) -> Vec<&str> {
     let mut branches = Vec::new();
@@ -224,6 +323,32 @@ mod tests {
         assert_eq!(literal("disabled?"), None);
         assert_eq!(literal(r"\bie"), None);
         assert_eq!(literal("(?:ok|Okay)"), None);
+    }
+
+    #[test]
+    fn small_finite_expression_expands_to_its_texts() {
+        let texts = |s: &str| expand(s).map(|t| t.join(","));
+        assert_eq!(
+            texts("(?:cell|smart) ?phone"),
+            Some("cell phone,cellphone,smart phone,smartphone".into())
+        );
+        assert_eq!(texts("(?:ok|Okay)"), Some("ok,Okay".into()));
+        assert_eq!(texts("disabled?"), Some("disabled,disable".into()));
+        assert_eq!(
+            texts("Customer [Pp]ortal"),
+            Some("Customer Portal,Customer portal".into())
+        );
+        assert_eq!(texts(r"a\.k\.a|aka"), Some("a.k.a,aka".into()));
+    }
+
+    #[test]
+    fn open_ended_expression_does_not_expand() {
+        assert_eq!(expand(r"\bie"), None);
+        assert_eq!(expand("a+"), None);
+        assert_eq!(expand("[a-z]x"), None);
+        assert_eq!(expand("(?=x)y"), None);
+        assert_eq!(expand("x?"), None);
+        assert_eq!(expand("(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)"), None);
     }
 
     #[test]
