@@ -323,6 +323,36 @@ const PRH_GAPS: [(&str, &str); 7] = [
     ),
 ];
 
+/// Each example whose `forbidden` findings differ from what termlint
+/// reported for its file, and whether [`PRH_GAPS`] explains it.
+fn spec_failures(
+    examples: &[(String, &termlint::glossary::Example)],
+    reported: &[Found],
+) -> Vec<(bool, String)> {
+    let mut failures = Vec::new();
+    for (n, (id, example)) in examples.iter().enumerate() {
+        let name = format!("example-{n}.txt");
+        let got: Vec<String> = reported
+            .iter()
+            .filter(|f| f.file.ends_with(&name) && f.rule == "forbidden")
+            .map(|f| f.found.clone())
+            .collect();
+        let want: Vec<String> = example.findings.iter().map(|(_, f)| f.clone()).collect();
+        if got != want {
+            let gap = PRH_GAPS.iter().find(|(text, _)| *text == example.text);
+            let why = gap.map_or("unexplained", |(_, why)| why);
+            failures.push((
+                gap.is_some(),
+                format!(
+                    "{id}: `{}`: want {want:?}, got {got:?} ({why})",
+                    example.text
+                ),
+            ));
+        }
+    }
+    failures
+}
+
 #[test]
 fn prh_web_db_press_specs_pass_as_examples() {
     let Some(path) = data("prh-rules/media/WEB+DB_PRESS.yml") else {
@@ -345,27 +375,7 @@ fn prh_web_db_press_specs_pass_as_examples() {
         })
         .collect();
     let reported = check(temp.path(), &glossary, "ja", &files);
-    let mut failures = Vec::new();
-    for (n, (id, example)) in examples.iter().enumerate() {
-        let name = format!("example-{n}.txt");
-        let got: Vec<String> = reported
-            .iter()
-            .filter(|f| f.file.ends_with(&name) && f.rule == "forbidden")
-            .map(|f| f.found.clone())
-            .collect();
-        let want: Vec<String> = example.findings.iter().map(|(_, f)| f.clone()).collect();
-        if got != want {
-            let gap = PRH_GAPS.iter().find(|(text, _)| *text == example.text);
-            let why = gap.map_or("unexplained", |(_, why)| why);
-            failures.push((
-                gap.is_some(),
-                format!(
-                    "{id}: `{}`: want {want:?}, got {got:?} ({why})",
-                    example.text
-                ),
-            ));
-        }
-    }
+    let failures = spec_failures(&examples, &reported);
     let passed = examples.len() - failures.len();
     println!(
         "prh WEB+DB PRESS: {passed} of {} specs pass",

@@ -118,6 +118,11 @@ impl Reader<'_> {
         for pattern in &patterns {
             self.add(concept, pattern);
         }
+        self.examples(concept, &patterns, rule);
+    }
+
+    /// The rule's `specs` as examples of `concept`.
+    fn examples(&mut self, concept: usize, patterns: &[Pattern], rule: &Value) {
         let searches: Vec<Regex> = patterns.iter().filter_map(search).collect();
         for (from, to) in specs(rule) {
             let findings = spec_findings(&searches, &from, &to);
