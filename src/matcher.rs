@@ -2,6 +2,13 @@
 //! every glossary form in every language; each hit is verified for word
 //! boundaries and inflection, and overlaps are resolved leftmost-longest.
 //!
+//! Entries' regular-expression `patterns` run beside the automaton: one
+//! [`RegexSet`] tells which patterns occur at all, then only those search
+//! the text. A pattern is matched against the folded text (lowercase, NFC,
+//! width-folded), so it is written in lowercase; its matches must start and
+//! end on word boundaries like any form and are variant renderings of their
+//! concept. A glossary without patterns compiles no regex.
+//!
 //! Consumes a [`Glossary`] and folded text; produces [`Match`]es whose spans
 //! index the original text.
 
@@ -11,6 +18,7 @@ use crate::glossary::Glossary;
 use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -86,6 +94,16 @@ pub struct Matcher {
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
     renderings: Vec<Rendering>,
+    regexes: Option<Regexes>,
+}
+
+/// The compiled `patterns` of every entry, with the rendering each one is.
+#[derive(Debug, Clone)]
+struct Regexes {
+    /// The pre-filter; `None` when the set would exceed regex's size limit,
+    /// and then every pattern searches the text.
+    set: Option<RegexSet>,
+    each: Vec<(Regex, usize)>,
 }
 
 /// Collects renderings and patterns while reading the glossary.
@@ -98,6 +116,7 @@ struct Builder {
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
     pattern_keys: HashMap<(usize, String, bool), ()>,
+    regexes: Vec<(Regex, usize)>,
 }
 
 impl Matcher {
@@ -117,6 +136,15 @@ impl Matcher {
                         text: text.clone(),
                     };
                     builder.add(ci, form, &entry.lang, entry.inflect);
+                }
+            }
+        }
+        // After every literal form, so that at an equal span a literal
+        // rendering (lower index) is chosen over a pattern.
+        for (ci, concept) in glossary.concepts.iter().enumerate() {
+            for (ei, entry) in concept.entries.iter().enumerate() {
+                for source in &entry.patterns {
+                    builder.add_regex(ci, ei, source);
                 }
             }
         }
@@ -164,8 +192,60 @@ impl Matcher {
                 }
             }
         }
+        if let Some(regexes) = &self.regexes {
+            self.regex_candidates(regexes, text, &mut found);
+        }
         found
     }
+
+    fn regex_candidates(&self, regexes: &Regexes, text: &str, found: &mut Vec<Candidate>) {
+        let indexes: Vec<usize> = match &regexes.set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..regexes.each.len()).collect(),
+        };
+        for index in indexes {
+            let (regex, rendering) = &regexes.each[index];
+            let concept = self.renderings[*rendering].concept;
+            for span in bounded_matches(regex, text) {
+                found.push(Candidate {
+                    start: span.start,
+                    end: span.end,
+                    concept,
+                    rendering: *rendering,
+                });
+            }
+        }
+    }
+}
+
+/// Every match of `regex` in `text` that starts and ends on a boundary. A
+/// match that does not is retried from the next character, so a bounded
+/// match overlapping it is still found.
+fn bounded_matches(regex: &Regex, text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = regex.find_at(text, pos) {
+        let bounded =
+            m.start() < m.end() && is_boundary(text, m.start()) && is_boundary(text, m.end());
+        if bounded {
+            spans.push(m.range());
+            pos = m.end();
+        } else {
+            pos = next_char(text, m.start());
+        }
+        if pos >= text.len() {
+            break;
+        }
+    }
+    spans
+}
+
+/// The byte after the character at `pos`.
+fn next_char(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .chars()
+        .next()
+        .map_or(text.len(), |c| pos + c.len_utf8())
 }
 
 impl Builder {
@@ -212,6 +292,30 @@ impl Builder {
         self.patterns.push(Pattern { rendering, rest });
     }
 
+    /// One variant rendering per pattern of a concept. A pattern that does
+    /// not compile is left out: validation refuses such glossaries.
+    fn add_regex(&mut self, concept: usize, entry: usize, source: &str) {
+        let Ok(regex) = Regex::new(source) else {
+            return;
+        };
+        let key = (concept, format!("\u{0}regex:{source}"));
+        if self.rendering_ids.contains_key(&key) {
+            return;
+        }
+        let rendering = self.renderings.len();
+        self.rendering_ids.insert(key, rendering);
+        self.renderings.push(Rendering {
+            concept,
+            folded: source.to_string(),
+            forms: vec![FormRef {
+                entry,
+                kind: FormKind::Variant,
+                text: source.to_string(),
+            }],
+        });
+        self.regexes.push((regex, rendering));
+    }
+
     fn finish(self) -> Matcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -222,8 +326,18 @@ impl Builder {
             by_anchor: self.by_anchor,
             patterns: self.patterns,
             renderings: self.renderings,
+            regexes: compile_set(self.regexes),
         }
     }
+}
+
+/// The patterns and their pre-filter; `None` when there are no patterns.
+fn compile_set(each: Vec<(Regex, usize)>) -> Option<Regexes> {
+    if each.is_empty() {
+        return None;
+    }
+    let set = RegexSet::new(each.iter().map(|(r, _)| r.as_str())).ok();
+    Some(Regexes { set, each })
 }
 
 /// Splits a folded form into literal pieces and inflectable words.
@@ -511,6 +625,86 @@ concepts:
     #[test]
     fn word_inside_a_longer_word_is_not_matched() {
         assert!(found("Summitry and preSummit").is_empty());
+    }
+
+    mod patterns {
+        use super::*;
+
+        const WITH_PATTERNS: &str = r#"
+version: 1
+concepts:
+  - id: phone
+    terms:
+      en:
+        official: phone
+        variants: [cell phone number]
+        patterns: ["(?:cell|smart) ?phones?"]
+  - id: email
+    terms:
+      en:
+        official: email
+        patterns: ["e-?mail"]
+"#;
+
+        fn found_kinds(text: &str) -> Vec<(String, FormKind)> {
+            let glossary =
+                load_str(Path::new("g.yaml"), WITH_PATTERNS).expect("test glossary loads");
+            let matcher = Matcher::new(&glossary);
+            let folded = fold(text, FoldOptions { case: true });
+            matcher
+                .find(&folded)
+                .into_iter()
+                .map(|m| {
+                    let kind = matcher.renderings()[m.rendering].forms[0].kind;
+                    (text[m.span].to_string(), kind)
+                })
+                .collect()
+        }
+
+        #[test]
+        fn pattern_variant_is_found_at_its_original_span() {
+            assert_eq!(
+                found_kinds("Call my Smart\u{a0}Phones now"),
+                vec![("Smart\u{a0}Phones".to_string(), FormKind::Variant)]
+            );
+        }
+
+        #[test]
+        fn pattern_match_must_end_on_a_boundary() {
+            assert!(found_kinds("cellphonebook and smartphoned").is_empty());
+        }
+
+        #[test]
+        fn pattern_match_must_start_on_a_boundary() {
+            assert!(found_kinds("supercellphone").is_empty());
+        }
+
+        #[test]
+        fn longer_literal_form_wins_over_a_shorter_pattern_match() {
+            assert_eq!(
+                found_kinds("my cell phone number"),
+                vec![("cell phone number".to_string(), FormKind::Variant)]
+            );
+            let glossary =
+                load_str(Path::new("g.yaml"), WITH_PATTERNS).expect("test glossary loads");
+            let matcher = Matcher::new(&glossary);
+            let folded = fold("my cell phone number", FoldOptions { case: true });
+            let hit = &matcher.find(&folded)[0];
+            let form = &matcher.renderings()[hit.rendering].forms[0];
+            assert_eq!(form.text, "cell phone number");
+        }
+
+        #[test]
+        fn official_form_wins_over_a_pattern_matching_it() {
+            assert_eq!(
+                found_kinds("Email me"),
+                vec![("Email".to_string(), FormKind::Official { rank: 0 })]
+            );
+            assert_eq!(
+                found_kinds("E-mail me"),
+                vec![("E-mail".to_string(), FormKind::Variant)]
+            );
+        }
     }
 
     mod inserted {

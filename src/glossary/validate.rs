@@ -287,6 +287,37 @@ impl EntryContext<'_> {
             .map(|(k, Text(form))| self.non_empty(form, kind, &[key(field), Seg::Index(k)]))
             .collect()
     }
+
+    /// The `patterns` list: each non-empty and a regular expression termlint
+    /// can run (the `regex` crate's syntax: no lookaround, no backreferences).
+    fn patterns(&self, forms: Vec<Text>) -> Result<Vec<String>, Problem> {
+        let patterns = self.list(forms, "patterns", "pattern")?;
+        for (k, pattern) in patterns.iter().enumerate() {
+            if let Err(error) = regex::Regex::new(pattern) {
+                let message = format!(
+                    "concept `{}`: `{}` pattern `{pattern}` is not a regular expression termlint can run: {}; \
+                     lookaround and backreferences are not supported",
+                    self.id,
+                    self.lang,
+                    regex_error(&error)
+                );
+                let node = (self.at)(&[key("patterns"), Seg::Index(k)]);
+                return Err(Problem::at(node, Target::Value, message));
+            }
+        }
+        Ok(patterns)
+    }
+}
+
+/// The one-line reason of a regex error (its full text draws a caret
+/// diagram over several lines).
+fn regex_error(error: &regex::Error) -> String {
+    let text = error.to_string();
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or(text.as_str())
+        .to_string()
 }
 
 fn entry(cx: &EntryContext, lang: LangTag, term: RawTerm) -> Result<Entry, Problem> {
@@ -331,7 +362,7 @@ fn full_entry(cx: &EntryContext, lang: LangTag, full: RawEntry) -> Result<Entry,
         variants: cx.list(full.variants, "variants", "variant")?,
         case_sensitive: full.case_sensitive.unwrap_or(false),
         inflect: full.inflect.unwrap_or(true),
-        patterns: cx.list(full.patterns, "patterns", "pattern")?,
+        patterns: cx.patterns(full.patterns)?,
     })
 }
 
@@ -447,5 +478,36 @@ impl Clash<'_> {
             "concept `{id}`: `{lang}` variant `{variant}` equals its official form `{official}` \
              after folding; remove one of them{hint}"
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::glossary::load_str;
+    use std::path::Path;
+
+    fn err(yaml: &str) -> String {
+        match load_str(Path::new("glossary.yaml"), yaml) {
+            Ok(_) => "loaded".to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn refuses_lookaround_pattern_at_the_pattern() {
+        let yaml = "version: 1\nconcepts:\n  - id: a\n    terms:\n      en:\n        official: to\n        patterns:\n          - in order to\n          - 'as a means(?= to)'\n";
+        let message = err(yaml);
+        assert!(
+            message.starts_with(
+                "glossary.yaml:9:13: concept `a`: `en` pattern `as a means(?= to)` is not a regular expression termlint can run: look-around"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn accepts_compiling_patterns() {
+        let yaml = "version: 1\nconcepts:\n  - id: a\n    terms:\n      en:\n        official: phone\n        patterns: ['(?:cell|smart) ?phone']\n";
+        assert_eq!(err(yaml), "loaded");
     }
 }
