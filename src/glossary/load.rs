@@ -437,7 +437,7 @@ concepts:
     fn refuses_unknown_concept_field_at_the_field() {
         assert_eq!(
             err("version: 1\nconcepts:\n  - id: a\n    terms: {en: A}\n  - id: b\n    note: x\n    idd: c\n"),
-            "glossary.yaml:7:5: `concepts[1]`: unknown field `idd`; use one of `id`, `note`, `dnt`, `terms`"
+            "glossary.yaml:7:5: `concepts[1]`: unknown field `idd`; use one of `id`, `note`, `dnt`, `terms`, `examples`"
         );
     }
 
@@ -446,7 +446,7 @@ concepts:
         assert_eq!(
             err("version: 1\nconcepts:\n  - id: a\n    terms:\n      de:\n        offical: A\n"),
             "glossary.yaml:6:9: `concepts[0].terms.de`: unknown field `offical`; use one of \
-             `official`, `variants`, `case_sensitive`, `inflect`"
+             `official`, `variants`, `case_sensitive`, `inflect`, `patterns`"
         );
     }
 
