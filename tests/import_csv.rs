@@ -3,6 +3,10 @@
 //! export→import round trip over random glossaries, and real files from
 //! `../shared/data/` when that folder is present.
 
+mod common;
+
+use common::shared_data;
+
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use termlint::glossary::{Concept, Entry, Glossary};
@@ -260,19 +264,6 @@ proptest! {
     }
 }
 
-/// `../shared/data/<rel>` beside the crate, or `None` after saying it is skipped.
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipping: ../shared/data/{rel} not present");
-        None
-    }
-}
-
 fn langs(glossary: &Glossary) -> Vec<String> {
     glossary
         .languages()
@@ -283,7 +274,7 @@ fn langs(glossary: &Glossary) -> Vec<String> {
 
 #[test]
 fn tico19_terminologies_import() {
-    let Some(dir) = shared("tico19/terminologies") else {
+    let Some(dir) = shared_data("tico19/terminologies") else {
         return;
     };
     let expected = [
@@ -323,7 +314,7 @@ fn okapi_samples_need_a_header_row() {
         ("test02_utf16be.tsv", "en\tde\n", 2),
     ];
     for (name, header, count) in cases {
-        let Some(path) = shared(&format!("okapi-tbx-samples/{name}")) else {
+        let Some(path) = shared_data(&format!("okapi-tbx-samples/{name}")) else {
             return;
         };
         let error = csv::import(&path, &ImportOptions::default()).expect_err(name);
@@ -336,7 +327,7 @@ fn okapi_samples_need_a_header_row() {
 
 #[test]
 fn okapi_utf16be_sample_keeps_its_characters() {
-    let Some(path) = shared("okapi-tbx-samples/test02_utf16be.tsv") else {
+    let Some(path) = shared_data("okapi-tbx-samples/test02_utf16be.tsv") else {
         return;
     };
     let bytes = std::fs::read(&path).expect("read sample");

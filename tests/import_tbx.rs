@@ -2,24 +2,15 @@
 //! real TBX files of Okapi, Weblate and the TBX-Basic dialect, read from
 //! `../shared/data/` and skipped, saying so, where that folder is absent.
 
+mod common;
+
+use common::shared_data;
+
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use termlint::glossary::{load_str, Concept, Entry, Glossary};
 use termlint::interchange::{self, tbx, yaml, ImportOptions};
 use termlint::lang::LangTag;
-
-/// `../shared/data/<rel>`, or `None` after saying it is skipped.
-fn data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: ../shared/data/{rel} not present");
-        None
-    }
-}
 
 fn import(path: &Path) -> Glossary {
     import_with(path, None)
@@ -122,7 +113,9 @@ const SAMPLES: &[(&str, usize, &[&str])] = &[
 #[test]
 fn every_tbx_sample_imports_with_its_concepts_and_languages() {
     for (rel, concepts, langs) in SAMPLES {
-        let Some(path) = data(rel) else { continue };
+        let Some(path) = shared_data(rel) else {
+            continue;
+        };
         let g = import(&path);
         assert_eq!(g.concepts.len(), *concepts, "{rel}");
         assert_eq!(languages(&g), *langs, "{rel}");
@@ -132,7 +125,9 @@ fn every_tbx_sample_imports_with_its_concepts_and_languages() {
 #[test]
 fn every_imported_sample_writes_a_glossary_termlint_loads_back() {
     for (rel, _, _) in SAMPLES {
-        let Some(path) = data(rel) else { continue };
+        let Some(path) = shared_data(rel) else {
+            continue;
+        };
         let g = import(&path);
         let written = yaml::to_yaml(&g);
         let back =
@@ -147,7 +142,7 @@ fn every_imported_sample_writes_a_glossary_termlint_loads_back() {
 
 #[test]
 fn sdl_export_has_223_entries_with_synonyms_as_official_forms() {
-    let Some(path) = data("okapi-tbx-samples/sdl_tbx.tbx") else {
+    let Some(path) = shared_data("okapi-tbx-samples/sdl_tbx.tbx") else {
         return;
     };
     let g = import(&path);
@@ -162,7 +157,7 @@ fn sdl_export_has_223_entries_with_synonyms_as_official_forms() {
 
 #[test]
 fn administrative_status_decides_official_and_variant() {
-    let Some(path) = data("schemas/tbx-basic/Example_Astronomy_DCA_VALID.tbx") else {
+    let Some(path) = shared_data("schemas/tbx-basic/Example_Astronomy_DCA_VALID.tbx") else {
         return;
     };
     let g = import(&path);
@@ -173,7 +168,7 @@ fn administrative_status_decides_official_and_variant() {
 
 #[test]
 fn medtronic_deprecated_term_is_a_variant() {
-    let Some(path) = data("okapi-tbx-samples/medtronic_TBX.tbx") else {
+    let Some(path) = shared_data("okapi-tbx-samples/medtronic_TBX.tbx") else {
         return;
     };
     let g = import(&path);
@@ -184,7 +179,7 @@ fn medtronic_deprecated_term_is_a_variant() {
 
 #[test]
 fn weblate_obsolete_only_concept_is_left_out_and_untranslatable_is_dnt() {
-    let Some(path) = data("weblate-tbx-samples/fr-extended-metadata.tbx") else {
+    let Some(path) = shared_data("weblate-tbx-samples/fr-extended-metadata.tbx") else {
         return;
     };
     let g = import(&path);
@@ -201,12 +196,12 @@ fn weblate_obsolete_only_concept_is_left_out_and_untranslatable_is_dnt() {
 
 #[test]
 fn windows_1254_and_bom_samples_decode() {
-    if let Some(path) = data("okapi-tbx-samples/test02_win1254.tbx") {
+    if let Some(path) = shared_data("okapi-tbx-samples/test02_win1254.tbx") {
         let g = import(&path);
         let tr = entry(concept(&g, "id1"), "tr");
         assert_eq!(tr.official, ["tr term with: éá and İı"]);
     }
-    if let Some(path) = data("okapi-tbx-samples/test01.tbx") {
+    if let Some(path) = shared_data("okapi-tbx-samples/test01.tbx") {
         let g = import(&path);
         let hu = entry(&g.concepts[0], "hu");
         assert_eq!(hu.official, ["Alfa simítási tényező"]);

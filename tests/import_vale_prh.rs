@@ -6,24 +6,16 @@
 //! The material lives beside the repository in `../shared/data`; each test
 //! prints `skipping: … not present` and passes when it is absent.
 
+mod common;
+
+use common::shared_data;
+
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use termlint::glossary::{Concept, Entry, Glossary};
 use termlint::interchange::{prh, vale, ImportOptions};
-
-fn data(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(relative);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipping: ../shared/data/{relative} not present");
-        None
-    }
-}
 
 /// The glossary as the JSON form of glossary YAML.
 fn glossary_json(glossary: &Glossary) -> Value {
@@ -214,7 +206,7 @@ fn run_fixture(root: &Path, style: &str, scenario: &Scenario) -> Option<Outcome>
 }
 
 fn vale_style(style: &str) {
-    let Some(root) = data(&format!("vale-styles/{style}")) else {
+    let Some(root) = shared_data(&format!("vale-styles/{style}")) else {
         return;
     };
     let feature = std::fs::read_to_string(root.join("features/rules.feature")).expect("feature");
@@ -251,7 +243,7 @@ fn vale_microsoft_substitutions_reproduce_its_rules_feature() {
 
 #[test]
 fn vale_style_directory_imports_every_substitution_rule() {
-    let Some(dir) = data("vale-styles/Google/Google") else {
+    let Some(dir) = shared_data("vale-styles/Google/Google") else {
         return;
     };
     let glossary = vale::import(&dir, &ImportOptions::default()).expect("style imports");
@@ -277,7 +269,7 @@ fn loads_back(glossary: &Glossary) {
 #[test]
 fn vale_styles_import_into_valid_glossaries() {
     for style in ["Google/Google", "Microsoft/Microsoft", "GitLab"] {
-        let Some(dir) = data(&format!("vale-styles/{style}")) else {
+        let Some(dir) = shared_data(&format!("vale-styles/{style}")) else {
             continue;
         };
         let glossary = vale::import(&dir, &ImportOptions::default()).expect("style imports");
@@ -355,7 +347,7 @@ fn spec_failures(
 
 #[test]
 fn prh_web_db_press_specs_pass_as_examples() {
-    let Some(path) = data("prh-rules/media/WEB+DB_PRESS.yml") else {
+    let Some(path) = shared_data("prh-rules/media/WEB+DB_PRESS.yml") else {
         return;
     };
     let glossary = prh::import(&path, &ImportOptions::default()).expect("dictionary imports");
@@ -395,7 +387,7 @@ fn prh_web_db_press_specs_pass_as_examples() {
 
 #[test]
 fn prh_imports_are_followed() {
-    let Some(path) = data("prh-rules/media/techbooster.yml") else {
+    let Some(path) = shared_data("prh-rules/media/techbooster.yml") else {
         return;
     };
     let glossary = prh::import(&path, &ImportOptions::default()).expect("dictionary imports");
@@ -411,7 +403,7 @@ fn prh_imports_are_followed() {
 
 #[test]
 fn prh_react_dev_dictionary_imports() {
-    let Some(path) = data("react-dev-l10n/ja/textlint/prh.yml") else {
+    let Some(path) = shared_data("react-dev-l10n/ja/textlint/prh.yml") else {
         return;
     };
     let glossary = prh::import(&path, &ImportOptions::default()).expect("dictionary imports");

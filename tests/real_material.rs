@@ -4,22 +4,13 @@
 //! repository; each test says it skips when it is not there. See
 //! docs/real-material.md for what each check means and its numbers.
 
+mod common;
+
+use common::shared_data;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// A file or directory under `../shared/data/`, when present.
-fn data(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: ../shared/data/{rel} not present");
-        None
-    }
-}
 
 fn glossary(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -64,7 +55,9 @@ const K8S_PAGE: &str = "k8s-website-l10n/ko/concepts_overview_components.md";
 
 #[test]
 fn k8s_korean_page_has_exactly_its_two_real_violations() {
-    let Some(page) = data(K8S_PAGE) else { return };
+    let Some(page) = shared_data(K8S_PAGE) else {
+        return;
+    };
     let g = glossary("k8s-ko.yaml");
     let findings = check(
         &["--lang", "ko", "-g", g.to_str().expect("utf-8 path")],
@@ -88,7 +81,9 @@ fn k8s_korean_page_with_the_table_alone() {
     // and an `inconsistent` at line 52 because of them). Those three are
     // false positives of the glossary, documented in docs/real-material.md;
     // the test allows them, so that it still passes once they are gone.
-    let Some(page) = data(K8S_PAGE) else { return };
+    let Some(page) = shared_data(K8S_PAGE) else {
+        return;
+    };
     let g = glossary("k8s-ko.table-only.yaml");
     let findings = check(
         &["--lang", "ko", "-g", g.to_str().expect("utf-8 path")],
@@ -111,7 +106,7 @@ fn k8s_korean_page_with_the_table_alone() {
 
 #[test]
 fn react_dev_korean_pages_report_nothing_from_anchors_urls_or_code() {
-    let Some(dir) = data("react-dev-l10n/ko/learn") else {
+    let Some(dir) = shared_data("react-dev-l10n/ko/learn") else {
         return;
     };
     let g = glossary("react-ko.yaml");
@@ -164,7 +159,7 @@ fn react_dev_korean_pages_report_nothing_from_anchors_urls_or_code() {
 
 #[test]
 fn mdn_zh_cn_page_reports_shadow_host_rendered_as_host_computer() {
-    let Some(page) = data("mdn-l10n/zh-cn/web_api_element_attachshadow.md") else {
+    let Some(page) = shared_data("mdn-l10n/zh-cn/web_api_element_attachshadow.md") else {
         return;
     };
     let g = glossary("mdn-zh.yaml");
@@ -283,7 +278,7 @@ fn write_xliff(
 
 /// `(missing, count-mismatch, wrong annotations)` for one target file.
 fn wmt21(target_file: &str) -> Option<(usize, usize, usize)> {
-    let dir = data("wmt21-term-eval-alam")?;
+    let dir = shared_data("wmt21-term-eval-alam")?;
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("sgm readable");
     let source = segments(&read("dev.en-fr.en.sgm"));
     let target = segments(&read(target_file));
