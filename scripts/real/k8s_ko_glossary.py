@@ -25,7 +25,7 @@ Usage: k8s_ko_glossary.py [--no-additions] [INPUT] [OUTPUT]
 """
 import re
 import sys
-import unicodedata
+from yamlout import slug, yq
 
 DEFAULT_IN = "../shared/data/k8s-website-l10n/ko/localization_ko.md"
 DEFAULT_OUT = "tests/real/k8s-ko.yaml"
@@ -42,21 +42,6 @@ MAINTAINER_VARIANTS = {
 # `controller` row matches inside these hyphenated program names (a hyphen
 # ends a word) and is reported as untranslated.
 MAINTAINER_DNT = ["kube-controller-manager", "cloud-controller-manager"]
-
-
-def slug(text, used):
-    base = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "term"
-    cand, n = base, 2
-    while cand in used:
-        cand, n = f"{base}-{n}", n + 1
-    used.add(cand)
-    return cand
-
-
-def yq(text):
-    """A YAML double-quoted scalar."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def rows(lines):

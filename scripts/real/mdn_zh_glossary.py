@@ -19,29 +19,13 @@ Usage: mdn_zh_glossary.py [--no-additions] [INPUT] [OUTPUT]
 """
 import re
 import sys
+from yamlout import slug, yq, flow
 
 DEFAULT_IN = "../shared/data/mdn-l10n/zh-cn/glossary.md"
 DEFAULT_OUT = "tests/real/mdn-zh.yaml"
 
 # 主机 is "host computer"; the web-components term is 宿主 (host element).
 MAINTAINER_VARIANTS = {"shadow-host": ["影子主机"]}
-
-
-def yq(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def flow(items):
-    return "[" + ", ".join(yq(x) for x in items) + "]"
-
-
-def slug(text, used):
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
-    cand, n = base, 2
-    while cand in used:
-        cand, n = f"{base}-{n}", n + 1
-    used.add(cand)
-    return cand
 
 
 def rows(text):

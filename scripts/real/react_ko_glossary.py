@@ -31,6 +31,7 @@ Usage: react_ko_glossary.py [INPUT] [OUTPUT]
 import json
 import re
 import sys
+from yamlout import slug, yq, flow
 
 DEFAULT_IN = "../shared/data/react-dev-l10n/ko/translateGlossary.derived.json"
 DEFAULT_OUT = "tests/real/react-ko.yaml"
@@ -115,23 +116,6 @@ def expand(pattern):
 
 def latin(text):
     return re.search(r"[A-Za-z]", text) is not None and not re.search(r"[\uac00-\ud7a3]", text)
-
-
-def slug(text, used):
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
-    cand, n = base, 2
-    while cand in used:
-        cand, n = f"{base}-{n}", n + 1
-    used.add(cand)
-    return cand
-
-
-def yq(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def flow(items):
-    return "[" + ", ".join(yq(x) for x in items) + "]"
 
 
 def main(argv):

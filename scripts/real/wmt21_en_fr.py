@@ -36,6 +36,7 @@ import os
 import re
 import sys
 from xml.sax.saxutils import escape
+from yamlout import yq
 
 DEFAULT_DATA = "../shared/data/wmt21-term-eval-alam"
 DEFAULT_GLOSSARY = "tests/real/wmt21-en-fr.yaml"
@@ -54,10 +55,6 @@ def plain(text):
     """Segment text without term tags, entities decoded, spaces trimmed."""
     text = TERM.sub(lambda m: m.group(4), text)
     return " ".join(html.unescape(text).split())
-
-
-def yq(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_xliff(path, original, units):
