@@ -203,3 +203,29 @@ pub struct Finding {
     /// For `missing` and `count-mismatch`: the counts compared.
     pub counts: Option<Counts>,
 }
+
+/// Findings built by hand for the tests of later stages.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Finding, Rule, Severity};
+    use std::path::Path;
+
+    /// A `forbidden` finding of `concept` for `found` at byte `start` of a
+    /// German text at `path`.
+    pub(crate) fn forbidden(path: &Path, start: usize, concept: &str, found: &str) -> Finding {
+        Finding {
+            rule: Rule::Forbidden,
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            language: "de".to_string(),
+            span: start..start + found.len(),
+            concept: concept.to_string(),
+            found: found.to_string(),
+            expected: "Ürümqi".to_string(),
+            note: None,
+            message: String::new(),
+            renderings: Vec::new(),
+            counts: None,
+        }
+    }
+}

@@ -1,7 +1,7 @@
 use super::*;
 use crate::check::Outcome;
 use crate::document::Document;
-use crate::finding::{Rule, Severity};
+use crate::finding::testing::forbidden;
 use crate::lang::LangTag;
 
 /// A report of `path` with a `forbidden` finding of `concept` at every
@@ -11,20 +11,7 @@ fn report(path: &str, text: &str, concept: &str, found: &str) -> FileReport {
     let doc = Document::new(path, text.to_string(), lang);
     let findings = text
         .match_indices(found)
-        .map(|(start, _)| Finding {
-            rule: Rule::Forbidden,
-            severity: Severity::Error,
-            path: PathBuf::from(path),
-            language: "de".to_string(),
-            span: start..start + found.len(),
-            concept: concept.to_string(),
-            found: found.to_string(),
-            expected: "Ürümqi".to_string(),
-            note: None,
-            message: String::new(),
-            renderings: Vec::new(),
-            counts: None,
-        })
+        .map(|(start, _)| forbidden(std::path::Path::new(path), start, concept, found))
         .collect();
     FileReport {
         doc,

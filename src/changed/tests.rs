@@ -1,7 +1,7 @@
 use super::*;
 use crate::check::Outcome;
 use crate::document::Document;
-use crate::finding::{Rule, Severity};
+use crate::finding::testing::forbidden;
 use crate::lang::LangTag;
 
 /// Runs git in `dir`, failing the test when git does.
@@ -39,20 +39,7 @@ fn report(path: &Path) -> FileReport {
     let lang = LangTag::parse("de").expect("valid tag");
     let findings = text
         .match_indices("Urumchi")
-        .map(|(start, found)| Finding {
-            rule: Rule::Forbidden,
-            severity: Severity::Error,
-            path: path.to_path_buf(),
-            language: "de".to_string(),
-            span: start..start + found.len(),
-            concept: "urumqi".to_string(),
-            found: found.to_string(),
-            expected: "Ürümqi".to_string(),
-            note: None,
-            message: String::new(),
-            renderings: Vec::new(),
-            counts: None,
-        })
+        .map(|(start, found)| forbidden(path, start, "urumqi", found))
         .collect();
     FileReport {
         doc: Document::new(path, text, lang),

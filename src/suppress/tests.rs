@@ -1,4 +1,5 @@
 use super::*;
+use crate::finding::testing::forbidden;
 use crate::lang::LangTag;
 
 fn doc(path: &str, format: Format, text: &str) -> Document {
@@ -20,20 +21,7 @@ fn at_nth(doc: &Document, concept: &str, found: &str, n: usize) -> Finding {
         .nth(n)
         .map(|(i, _)| i)
         .expect("the text holds the finding");
-    Finding {
-        rule: Rule::Forbidden,
-        severity: Severity::Error,
-        path: doc.path.clone(),
-        language: "de".to_string(),
-        span: start..start + found.len(),
-        concept: concept.to_string(),
-        found: found.to_string(),
-        expected: "Ürümqi".to_string(),
-        note: None,
-        message: String::new(),
-        renderings: Vec::new(),
-        counts: None,
-    }
+    forbidden(&doc.path, start, concept, found)
 }
 
 fn summary(findings: &[Finding]) -> Vec<(String, String)> {
