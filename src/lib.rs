@@ -26,6 +26,7 @@ pub mod lang;
 pub mod lookup;
 pub mod matcher;
 pub mod pairing;
+pub mod regex_pattern;
 pub mod report;
 pub mod rules;
 pub mod segment;

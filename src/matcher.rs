@@ -17,8 +17,9 @@ use crate::fold::{fold_str, FoldOptions, Folded};
 use crate::glossary::Glossary;
 use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
+use crate::regex_pattern::RegexPattern;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -100,10 +101,13 @@ pub struct Matcher {
 /// The compiled `patterns` of every entry, with the rendering each one is.
 #[derive(Debug, Clone)]
 struct Regexes {
-    /// The pre-filter; `None` when the set would exceed regex's size limit,
-    /// and then every pattern searches the text.
+    /// The pre-filter of the linear patterns (listed first in `each`);
+    /// `None` when the set would exceed regex's size limit, and then every
+    /// pattern searches the text.
     set: Option<RegexSet>,
-    each: Vec<(Regex, usize)>,
+    /// How many patterns of `each` the set covers.
+    linear: usize,
+    each: Vec<(RegexPattern, usize)>,
 }
 
 /// Collects renderings and patterns while reading the glossary.
@@ -116,7 +120,7 @@ struct Builder {
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
     pattern_keys: HashMap<(usize, String, bool), ()>,
-    regexes: Vec<(Regex, usize)>,
+    regexes: Vec<(RegexPattern, usize)>,
 }
 
 impl Matcher {
@@ -199,10 +203,11 @@ impl Matcher {
     }
 
     fn regex_candidates(&self, regexes: &Regexes, text: &str, found: &mut Vec<Candidate>) {
-        let indexes: Vec<usize> = match &regexes.set {
+        let mut indexes: Vec<usize> = match &regexes.set {
             Some(set) => set.matches(text).into_iter().collect(),
-            None => (0..regexes.each.len()).collect(),
+            None => (0..regexes.linear).collect(),
         };
+        indexes.extend(regexes.linear..regexes.each.len());
         for index in indexes {
             let (regex, rendering) = &regexes.each[index];
             let concept = self.renderings[*rendering].concept;
@@ -221,17 +226,16 @@ impl Matcher {
 /// Every match of `regex` in `text` that starts and ends on a boundary. A
 /// match that does not is retried from the next character, so a bounded
 /// match overlapping it is still found.
-fn bounded_matches(regex: &Regex, text: &str) -> Vec<Range<usize>> {
+fn bounded_matches(regex: &RegexPattern, text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut pos = 0;
     while let Some(m) = regex.find_at(text, pos) {
-        let bounded =
-            m.start() < m.end() && is_boundary(text, m.start()) && is_boundary(text, m.end());
+        let bounded = m.start < m.end && is_boundary(text, m.start) && is_boundary(text, m.end);
         if bounded {
-            spans.push(m.range());
-            pos = m.end();
+            pos = m.end;
+            spans.push(m);
         } else {
-            pos = next_char(text, m.start());
+            pos = next_char(text, m.start);
         }
         if pos >= text.len() {
             break;
@@ -295,7 +299,7 @@ impl Builder {
     /// One variant rendering per pattern of a concept. A pattern that does
     /// not compile is left out: validation refuses such glossaries.
     fn add_regex(&mut self, concept: usize, entry: usize, source: &str) {
-        let Ok(regex) = Regex::new(source) else {
+        let Ok(regex) = RegexPattern::new(source) else {
             return;
         };
         let key = (concept, format!("\u{0}regex:{source}"));
@@ -332,12 +336,14 @@ impl Builder {
 }
 
 /// The patterns and their pre-filter; `None` when there are no patterns.
-fn compile_set(each: Vec<(Regex, usize)>) -> Option<Regexes> {
+fn compile_set(mut each: Vec<(RegexPattern, usize)>) -> Option<Regexes> {
     if each.is_empty() {
         return None;
     }
-    let set = RegexSet::new(each.iter().map(|(r, _)| r.as_str())).ok();
-    Some(Regexes { set, each })
+    each.sort_by_key(|(regex, _)| !regex.is_linear());
+    let linear = each.iter().filter(|(regex, _)| regex.is_linear()).count();
+    let set = RegexSet::new(each[..linear].iter().map(|(r, _)| r.as_str())).ok();
+    Some(Regexes { set, linear, each })
 }
 
 /// Splits a folded form into literal pieces and inflectable words.

@@ -295,32 +295,12 @@ fn vale_accept_vocabulary_gives_case_sensitive_official_forms() {
 
 // ---------------------------------------------------------------- prh
 
-/// Specs termlint cannot reproduce, and why (docs/interchange-vale-prh.md).
-const PRH_GAPS: [(&str, &str); 7] = [
-    ("ピン留め", "regexpMustEmpty: `$1` must not match `ピン`"),
-    (
-        "日経ソフトウエア",
-        "regexpMustEmpty: `$1` must not match `日経`",
-    ),
-    ("プレイヤー", "regexpMustEmpty: `$1` must not match `プ`"),
-    ("わかりやすくなり", "lookahead `(?!り|る)` removed"),
-    ("ならば、", "lookahead `(?!、)` removed"),
-    (
-        "http://example.com/foo-blog/",
-        "lookahead `(?![^/])` removed",
-    ),
-    (
-        "Webpack",
-        "a capital first letter is accepted (sentence start)",
-    ),
-];
-
 /// Each example whose `forbidden` findings differ from what termlint
-/// reported for its file, and whether [`PRH_GAPS`] explains it.
+/// reported for its file.
 fn spec_failures(
     examples: &[(String, &termlint::glossary::Example)],
     reported: &[Found],
-) -> Vec<(bool, String)> {
+) -> Vec<String> {
     let mut failures = Vec::new();
     for (n, (id, example)) in examples.iter().enumerate() {
         let name = format!("example-{n}.txt");
@@ -331,14 +311,9 @@ fn spec_failures(
             .collect();
         let want: Vec<String> = example.findings.iter().map(|(_, f)| f.clone()).collect();
         if got != want {
-            let gap = PRH_GAPS.iter().find(|(text, _)| *text == example.text);
-            let why = gap.map_or("unexplained", |(_, why)| why);
-            failures.push((
-                gap.is_some(),
-                format!(
-                    "{id}: `{}`: want {want:?}, got {got:?} ({why})",
-                    example.text
-                ),
+            failures.push(format!(
+                "{id}: `{}`: want {want:?}, got {got:?}",
+                example.text
             ));
         }
     }
@@ -373,16 +348,8 @@ fn prh_web_db_press_specs_pass_as_examples() {
         "prh WEB+DB PRESS: {passed} of {} specs pass",
         examples.len()
     );
-    for (_, failure) in &failures {
-        println!("  {failure}");
-    }
     assert!(!examples.is_empty());
-    let unexplained: Vec<&String> = failures
-        .iter()
-        .filter(|(k, _)| !k)
-        .map(|(_, f)| f)
-        .collect();
-    assert!(unexplained.is_empty(), "{unexplained:#?}");
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[test]

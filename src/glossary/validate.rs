@@ -7,6 +7,7 @@ use super::raw::{OneOrMany, RawConcept, RawEntry, RawExample, RawGlossary, RawTe
 use super::{Concept, Entry, Example, Glossary};
 use crate::finding::{Rule, Severity};
 use crate::lang::LangTag;
+use crate::regex_pattern::RegexPattern;
 use std::collections::hash_map::{Entry as Slot, HashMap};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -289,17 +290,15 @@ impl EntryContext<'_> {
     }
 
     /// The `patterns` list: each non-empty and a regular expression termlint
-    /// can run (the `regex` crate's syntax: no lookaround, no backreferences).
+    /// can run (the `regex` crate's syntax, plus lookaround and
+    /// backreferences).
     fn patterns(&self, forms: Vec<Text>) -> Result<Vec<String>, Problem> {
         let patterns = self.list(forms, "patterns", "pattern")?;
         for (k, pattern) in patterns.iter().enumerate() {
-            if let Err(error) = regex::Regex::new(pattern) {
+            if let Err(error) = RegexPattern::new(pattern) {
                 let message = format!(
-                    "concept `{}`: `{}` pattern `{pattern}` is not a regular expression termlint can run: {}; \
-                     lookaround and backreferences are not supported",
-                    self.id,
-                    self.lang,
-                    regex_error(&error)
+                    "concept `{}`: `{}` pattern `{pattern}` is not a regular expression termlint can run: {error}",
+                    self.id, self.lang,
                 );
                 let node = (self.at)(&[key("patterns"), Seg::Index(k)]);
                 return Err(Problem::at(node, Target::Value, message));
@@ -307,17 +306,6 @@ impl EntryContext<'_> {
         }
         Ok(patterns)
     }
-}
-
-/// The one-line reason of a regex error (its full text draws a caret
-/// diagram over several lines).
-fn regex_error(error: &regex::Error) -> String {
-    let text = error.to_string();
-    text.lines()
-        .rev()
-        .find_map(|l| l.trim().strip_prefix("error: "))
-        .unwrap_or(text.as_str())
-        .to_string()
 }
 
 fn entry(cx: &EntryContext, lang: LangTag, term: RawTerm) -> Result<Entry, Problem> {
@@ -494,15 +482,21 @@ mod tests {
     }
 
     #[test]
-    fn refuses_lookaround_pattern_at_the_pattern() {
-        let yaml = "version: 1\nconcepts:\n  - id: a\n    terms:\n      en:\n        official: to\n        patterns:\n          - in order to\n          - 'as a means(?= to)'\n";
+    fn refuses_broken_pattern_at_the_pattern() {
+        let yaml = "version: 1\nconcepts:\n  - id: a\n    terms:\n      en:\n        official: to\n        patterns:\n          - in order to\n          - 'as a (means'\n";
         let message = err(yaml);
         assert!(
             message.starts_with(
-                "glossary.yaml:9:13: concept `a`: `en` pattern `as a means(?= to)` is not a regular expression termlint can run: look-around"
+                "glossary.yaml:9:13: concept `a`: `en` pattern `as a (means` is not a regular expression termlint can run: unclosed group"
             ),
             "{message}"
         );
+    }
+
+    #[test]
+    fn accepts_lookaround_pattern() {
+        let yaml = "version: 1\nconcepts:\n  - id: a\n    terms:\n      en:\n        official: to\n        patterns: ['as a means(?= to)']\n";
+        assert_eq!(err(yaml), "loaded");
     }
 
     #[test]

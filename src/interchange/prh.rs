@@ -4,7 +4,7 @@
 //!
 //! Each rule's `expected` is the official form (capture references such as
 //! `$1` removed); a plain `pattern` is a variant, a `/regex/flags` pattern
-//! is a pattern lowercased for folded text with lookaround removed. A rule
+//! is a pattern lowercased for folded text (lookaround kept). A rule
 //! without a pattern is compared by case, the one difference prh's derived
 //! pattern finds that folding does not. `specs` become examples: the text
 //! `from` must report `forbidden` for what the rule matches in it, or
@@ -19,7 +19,7 @@ use super::{ImportError, ImportOptions};
 use crate::finding::Rule;
 use crate::glossary::{Example, Glossary};
 use crate::lang::LangTag;
-use regex::Regex;
+use crate::regex_pattern::RegexPattern;
 use serde_yaml::Value;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -105,6 +105,7 @@ impl Reader<'_> {
             .get("prh")
             .and_then(Value::as_str)
             .map_or_else(|| "from prh".to_string(), |n| format!("from prh: {n}"));
+        let capitalised = capital_first_corrected(rule, &official);
         let concept = self.out.concept(vec![official], &note);
         let mut patterns = patterns(rule);
         if let Some(group) = must_empty(rule) {
@@ -115,6 +116,10 @@ impl Reader<'_> {
         if patterns.is_empty() {
             self.out.case_sensitive(concept);
         }
+        if let Some(capitalised) = capitalised {
+            self.out.case_sensitive(concept);
+            self.out.variant(concept, capitalised);
+        }
         for pattern in &patterns {
             self.add(concept, pattern);
         }
@@ -123,7 +128,7 @@ impl Reader<'_> {
 
     /// The rule's `specs` as examples of `concept`.
     fn examples(&mut self, concept: usize, patterns: &[Pattern], rule: &Value) {
-        let searches: Vec<Regex> = patterns.iter().filter_map(search).collect();
+        let searches: Vec<RegexPattern> = patterns.iter().filter_map(search).collect();
         for (from, to) in specs(rule) {
             let findings = spec_findings(&searches, &from, &to);
             let lang = self.out.lang().clone();
@@ -148,11 +153,11 @@ impl Reader<'_> {
             return;
         };
         let (before, after) = (&source[..range.start], &source[range.end..]);
-        let kept: Option<Vec<String>> = words
+        let kept: Option<Vec<Vec<String>>> = words
             .iter()
-            .map(|w| regex_text::literal(&format!("{before}{w}{after}")))
+            .map(|w| regex_text::expand(&format!("{before}{w}{after}")))
             .collect();
-        let Some(kept) = kept else {
+        let Some(kept) = kept.map(|k| k.concat()) else {
             return;
         };
         for form in kept {
@@ -167,12 +172,46 @@ impl Reader<'_> {
             Pattern::Plain(text) => self.out.variant(concept, text.clone()),
             Pattern::Regex(source) => {
                 let folded = regex_text::for_folded_text(source);
-                if Regex::new(&folded.pattern).is_ok() {
+                if RegexPattern::new(&folded.pattern).is_ok() {
                     self.out.pattern(concept, folded.pattern);
                 }
             }
         }
     }
+}
+
+/// The official form with a capital first letter, when prh corrects that
+/// too: the rule has no pattern (prh derives a case-insensitive one from
+/// `expected`) or a `/…/i` pattern that is `expected` itself. termlint
+/// accepts a capital first letter under its `case` rule (sentence starts)
+/// unless the glossary lists the capitalised spelling as a variant.
+fn capital_first_corrected(rule: &Value, official: &str) -> Option<String> {
+    let mut chars = official.chars();
+    let first = chars.next().filter(|c| c.is_lowercase())?;
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    if capitalised == official {
+        return None;
+    }
+    let given = rule.get("pattern").or_else(|| rule.get("patterns"));
+    let raw: Vec<String> = given
+        .map(one_or_many)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(scalar)
+        .collect();
+    let corrects = raw.is_empty() || raw.iter().any(|p| is_ignore_case_of(p, official));
+    corrects.then_some(capitalised)
+}
+
+/// Whether `raw` is `/\bofficial\b/i` or `/official/i`, any case.
+fn is_ignore_case_of(raw: &str, official: &str) -> bool {
+    let Some((source, flags)) = raw.strip_prefix('/').and_then(|r| r.rsplit_once('/')) else {
+        return false;
+    };
+    let bare = source.strip_prefix(r"\b").unwrap_or(source);
+    let bare = bare.strip_suffix(r"\b").unwrap_or(bare);
+    flags.contains('i')
+        && regex_text::literal(bare).is_some_and(|l| l.to_lowercase() == official.to_lowercase())
 }
 
 /// The group number of `regexpMustEmpty: $N`.
@@ -263,14 +302,14 @@ fn pattern(text: &str) -> Pattern {
     }
 }
 
-/// How prh finds a pattern in a spec's text: the regex as written (lookaround
-/// removed), ignoring case as prh's derived patterns do.
-fn search(pattern: &Pattern) -> Option<Regex> {
+/// How prh finds a pattern in a spec's text: the regex as written,
+/// ignoring case as prh's derived patterns do.
+fn search(pattern: &Pattern) -> Option<RegexPattern> {
     let source = match pattern {
         Pattern::Plain(text) => regex::escape(text),
         Pattern::Regex(source) => regex_text::for_folded_text(source).pattern,
     };
-    Regex::new(&format!("(?i){source}")).ok()
+    RegexPattern::new(&format!("(?i){source}")).ok()
 }
 
 fn specs(rule: &Value) -> Vec<(String, String)> {
@@ -289,13 +328,13 @@ fn specs(rule: &Value) -> Vec<(String, String)> {
 
 /// What checking `from` must report: nothing when prh leaves it as it is,
 /// else `forbidden` for each text the rule matches, leftmost first.
-fn spec_findings(searches: &[Regex], from: &str, to: &str) -> Vec<(Rule, String)> {
+fn spec_findings(searches: &[RegexPattern], from: &str, to: &str) -> Vec<(Rule, String)> {
     if from == to {
         return Vec::new();
     }
     let mut spans: Vec<(usize, usize)> = searches
         .iter()
-        .flat_map(|r| r.find_iter(from).map(|m| (m.start(), m.end())))
+        .flat_map(|r| r.find_all(from).into_iter().map(|m| (m.start, m.end)))
         .collect();
     spans.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
     let mut cursor = 0;
@@ -339,7 +378,7 @@ mod tests {
 
     #[test]
     fn spec_reports_what_the_rule_matches() {
-        let searches = vec![Regex::new("ってな").expect("compiles")];
+        let searches = vec![RegexPattern::new("ってな").expect("compiles")];
         assert_eq!(
             spec_findings(&searches, "わかってない", "わかっていない"),
             vec![(Rule::Forbidden, "ってな".to_string())]

@@ -159,7 +159,7 @@ fn substitution(out: &mut Collector, rule: &str, wrong: &str, right: &str) {
 /// `regex` crate lacks backreferences, for one).
 fn add_pattern(out: &mut Collector, concept: usize, source: &str) {
     let folded = regex_text::for_folded_text(source);
-    if regex::Regex::new(&folded.pattern).is_ok() {
+    if crate::regex_pattern::RegexPattern::new(&folded.pattern).is_ok() {
         out.pattern(concept, folded.pattern);
     }
 }

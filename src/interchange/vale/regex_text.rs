@@ -1,8 +1,9 @@
 //! Reading the regular expressions of Vale rules and prh dictionaries:
 //! telling plain words from patterns, and rewriting a pattern for the folded
-//! text termlint matches (lowercase, no lookaround).
+//! text termlint matches (lowercase; lookaround kept where it compiles).
 
 use crate::fold::{fold_str, FoldOptions};
+use crate::regex_pattern::RegexPattern;
 
 /// Characters that make a regular expression more than its text.
 const META: &str = ".^$*+?()[]{}|\\";
@@ -177,7 +178,8 @@ impl Scanner {
 }
 
 /// A pattern rewritten for folded text, and whether lookaround had to be
-/// dropped (which makes it match more than the original).
+/// dropped because it did not compile (which makes it match more than the
+/// original).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(in crate::interchange) struct Folded {
     /// The rewritten pattern.
@@ -187,10 +189,17 @@ pub(in crate::interchange) struct Folded {
 }
 
 /// Folds the literal characters of `source` as text is folded (escapes
-/// such as `\S` and `\p{Lu}` kept) and removes lookaround groups, which the `regex` crate
-/// cannot run; termlint's own word boundaries stand in for the common
-/// `\b…(?=\s)` guards.
+/// such as `\S` and `\p{Lu}` kept). Lookaround is kept when the pattern
+/// compiles with it; else the lookaround groups are removed and termlint's
+/// own word boundaries stand in for the common `\b…(?=\s)` guards.
 pub(in crate::interchange) fn for_folded_text(source: &str) -> Folded {
+    let pattern = lowercase_literals(source);
+    if RegexPattern::new(&pattern).is_ok() {
+        return Folded {
+            pattern,
+            approximated: false,
+        };
+    }
     let (pattern, approximated) = drop_lookaround(source);
     Folded {
         pattern: lowercase_literals(&pattern),
@@ -389,13 +398,16 @@ mod tests {
     }
 
     #[test]
-    fn lookaround_is_dropped_and_reported() {
-        let folded = for_folded_text(r"\b(?:ie|i\.e\.)(?=[\s,;])");
-        assert_eq!(folded.pattern, r"\b(?:ie|i\.e\.)");
+    fn lookaround_is_kept() {
+        let folded = for_folded_text(r"\b(?:IE|i\.e\.)(?=[\s,;])");
+        assert_eq!(folded.pattern, r"\b(?:ie|i\.e\.)(?=[\s,;])");
+        assert!(!folded.approximated);
+    }
+
+    #[test]
+    fn lookaround_that_does_not_compile_is_dropped_and_reported() {
+        let folded = for_folded_text(r"all of (?!a sudden|(these))\1(");
         assert!(folded.approximated);
-        assert_eq!(
-            for_folded_text("all of (?!a sudden|(these))").pattern,
-            "all of "
-        );
+        assert_eq!(drop_lookaround("all of (?!a sudden|(these))").0, "all of ");
     }
 }
