@@ -618,7 +618,10 @@ fn run_glossary(command: GlossaryCommand) -> Result<u8> {
                 }),
                 encoding,
             };
-            let glossary = interchange::import(&file, &options)?;
+            let (glossary, notes) = interchange::import_noted(&file, &options)?;
+            for note in notes {
+                eprintln!("termlint: note: {}: {note}", file.display());
+            }
             emit(
                 output.as_deref(),
                 interchange::yaml::to_yaml(&glossary).as_bytes(),

@@ -54,11 +54,21 @@ pub struct ImportOptions {
 
 /// Reads `path` (a file, or a Vale style directory) into a glossary.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportError> {
+    import_noted(path, options).map(|(glossary, _)| glossary)
+}
+
+/// Reads `path` into a glossary, with a note for each term the glossary
+/// cannot hold (a TBX concept with only obsolete terms, say).
+pub fn import_noted(
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<(Glossary, Vec<String>), ImportError> {
+    let plain = |glossary: Glossary| (glossary, Vec::new());
     match options.from.map_or_else(|| guess(path), Ok)? {
-        From::Tbx => tbx::import(path, options),
-        From::Csv => csv::import(path, options),
-        From::Vale => vale::import(path, options),
-        From::Prh => prh::import(path, options),
+        From::Tbx => tbx::import_noted(path, options),
+        From::Csv => csv::import(path, options).map(plain),
+        From::Vale => vale::import(path, options).map(plain),
+        From::Prh => prh::import(path, options).map(plain),
     }
 }
 

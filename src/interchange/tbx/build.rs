@@ -8,14 +8,23 @@ use crate::glossary::{Concept, Entry};
 use crate::lang::LangTag;
 use std::collections::HashSet;
 
-/// The concepts of `records`, in file order. A language with no accepted
-/// term (only deprecated or obsolete ones) gives no entry, since a termlint
-/// entry needs an official form; a concept left with no entry is skipped.
-pub fn concepts(records: Vec<ConceptRecord>) -> Vec<Concept> {
+/// The concepts of `records`, in file order, and a note for each term
+/// left out. A language with no accepted term (only deprecated or obsolete
+/// ones) gives no entry, since a termlint entry needs an official form; a
+/// concept left with no entry is skipped.
+pub fn concepts(records: Vec<ConceptRecord>) -> (Vec<Concept>, Vec<String>) {
     let mut ids = Ids::default();
     let mut concepts = Vec::new();
+    let mut notes = Vec::new();
     for (n, record) in records.into_iter().enumerate() {
         let entries = entries(&record.langs);
+        let name = record.id.as_deref().map_or_else(
+            || format!("concept {}", n + 1),
+            |id| format!("concept `{id}`"),
+        );
+        if let Some(note) = left_out(&name, &record.langs, &entries) {
+            notes.push(note);
+        }
         if entries.is_empty() {
             continue;
         }
@@ -27,7 +36,34 @@ pub fn concepts(records: Vec<ConceptRecord>) -> Vec<Concept> {
             examples: Vec::new(),
         });
     }
-    concepts
+    (concepts, notes)
+}
+
+/// What of a concept's terms no entry holds: the rejected terms of
+/// languages without an accepted one.
+fn left_out(name: &str, langs: &[LangRecord], entries: &[Entry]) -> Option<String> {
+    let lost: Vec<String> = langs
+        .iter()
+        .filter(|l| !entries.iter().any(|e| e.lang == l.lang))
+        .flat_map(|l| {
+            l.terms
+                .iter()
+                .map(move |t| format!("{} '{}'", l.lang, t.text))
+        })
+        .collect();
+    if lost.is_empty() {
+        return None;
+    }
+    let what = if entries.is_empty() {
+        format!("{name} left out")
+    } else {
+        format!("{name}: terms left out")
+    };
+    Some(format!(
+        "{what}: only deprecated or obsolete terms ({}), and a glossary entry needs an \
+         official form; mark a term preferred or admitted to keep it",
+        lost.join(", ")
+    ))
 }
 
 /// Language sections grouped by tag (a concept may repeat a language, as
@@ -163,6 +199,37 @@ mod tests {
     fn only_deprecated_terms_give_no_entry() {
         let e = entries(&[lang("en", vec![term("old", Some(Status::Rejected))])]);
         assert!(e.is_empty());
+    }
+
+    #[test]
+    fn terms_left_out_are_noted() {
+        let record = |langs| ConceptRecord {
+            id: Some("e1".into()),
+            definition: None,
+            note: None,
+            dnt: false,
+            langs,
+        };
+        let (concepts, notes) = concepts(vec![
+            record(vec![lang(
+                "en",
+                vec![term("data bus", Some(Status::Rejected))],
+            )]),
+            record(vec![
+                lang("en", vec![term("bus", None)]),
+                lang("fr", vec![term("bus de données", Some(Status::Rejected))]),
+            ]),
+        ]);
+        assert_eq!(concepts.len(), 1);
+        assert_eq!(notes.len(), 2);
+        assert!(
+            notes[0].starts_with(
+                "concept `e1` left out: only deprecated or obsolete terms (en 'data bus')"
+            ),
+            "{}",
+            notes[0]
+        );
+        assert!(notes[1].starts_with("concept `e1`: terms left out: only deprecated or obsolete terms (fr 'bus de données')"), "{}", notes[1]);
     }
 
     #[test]

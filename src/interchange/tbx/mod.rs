@@ -17,27 +17,41 @@ use std::path::{Path, PathBuf};
 /// named, terms become official forms or variants by their status, and
 /// languages without an accepted term are left out.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Glossary, ImportError> {
+    import_noted(path, options).map(|(glossary, _)| glossary)
+}
+
+/// Reads a TBX file into a glossary, with a note for each term left out.
+pub fn import_noted(
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<(Glossary, Vec<String>), ImportError> {
     let bytes =
         std::fs::read(path).map_err(|e| error(path, format!("cannot read the file: {e}")))?;
     let decoded = encoding::decode(&bytes, options.encoding.as_deref())
         .map_err(|e| error(path, e.to_string()))?;
-    import_str(path, &decoded.text)
+    import_str_noted(path, &decoded.text)
 }
 
 /// Reads TBX `text`, found at `path`, into a glossary.
 pub fn import_str(path: &Path, text: &str) -> Result<Glossary, ImportError> {
+    import_str_noted(path, text).map(|(glossary, _)| glossary)
+}
+
+fn import_str_noted(path: &Path, text: &str) -> Result<(Glossary, Vec<String>), ImportError> {
     let records = read::read(text).map_err(|e| ImportError {
         path: e
             .offset
             .map_or_else(|| path.to_path_buf(), |at| located(path, text, at)),
         message: e.message,
     })?;
-    Ok(Glossary {
+    let (concepts, notes) = build::concepts(records);
+    let glossary = Glossary {
         path: path.to_path_buf(),
         source_language: None,
         rules: BTreeMap::new(),
-        concepts: build::concepts(records),
-    })
+        concepts,
+    };
+    Ok((glossary, notes))
 }
 
 /// Writes `glossary` as TBX-Basic v3.
