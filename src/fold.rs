@@ -197,6 +197,19 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
+/// A character that every step leaves as it is and that never composes
+/// with the character before it: CJK ideographs, kana and Hangul
+/// syllables (no case, no decomposition, never the second half of a
+/// composition). A mark after one may still compose with it.
+fn is_plain_wide(c: char) -> bool {
+    matches!(c,
+        '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
+
 fn fullwidth_to_ascii(c: char) -> char {
     // U+FF01..=U+FF5E mirror U+0021..=U+007E at a fixed distance.
     char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
@@ -269,6 +282,9 @@ impl Segment {
 struct Folder<'t> {
     text: &'t str,
     case: bool,
+    /// Copy plain CJK stretches as they are (off only to test that the
+    /// shortcut changes nothing).
+    wide_shortcut: bool,
     out: String,
     map: OffsetMap,
     space: Option<Range<usize>>,
@@ -285,6 +301,7 @@ impl<'t> Folder<'t> {
         Folder {
             text,
             case: options.case,
+            wide_shortcut: true,
             out: String::with_capacity(text.len()),
             map,
             space: None,
@@ -297,6 +314,10 @@ impl<'t> Folder<'t> {
         let text = self.text;
         let mut pos = 0;
         while let Some(c) = text[pos..].chars().next() {
+            if self.wide_shortcut && is_plain_wide(c) {
+                pos = self.push_plain_wide(pos);
+                continue;
+            }
             if !c.is_ascii() {
                 self.push_char(pos, c);
                 pos += c.len_utf8();
@@ -322,6 +343,34 @@ impl<'t> Folder<'t> {
             text: self.out,
             map: self.map,
         }
+    }
+
+    /// A stretch of [`is_plain_wide`] characters from `start`, copied as
+    /// they are; the last one takes the general path when non-ASCII text
+    /// follows (it may be a combining mark or a voicing mark that composes
+    /// with it). Returns where the stretch ends.
+    fn push_plain_wide(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let mut end = start;
+        let mut last = start;
+        for c in text[start..].chars().take_while(|&c| is_plain_wide(c)) {
+            last = end;
+            end += c.len_utf8();
+        }
+        let next_is_ascii = text.as_bytes().get(end).is_none_or(u8::is_ascii);
+        let fast_end = if next_is_ascii { end } else { last };
+        if fast_end > start {
+            self.flush_segment();
+            self.flush_space();
+            let folded = self.out.len();
+            self.out.push_str(&text[start..fast_end]);
+            self.map.push(folded, start..fast_end, true);
+        }
+        if fast_end < end {
+            let c = text[fast_end..].chars().next().unwrap_or_default();
+            self.push_char(fast_end, c);
+        }
+        end
     }
 
     /// ASCII text none of whose characters is followed by a combining mark.
@@ -756,6 +805,7 @@ mod tests {
             1 => proptest::char::range('\u{1161}', '\u{1175}'),
             1 => proptest::char::range('\u{11A8}', '\u{11C2}'),
             1 => proptest::char::range('\u{AC00}', '\u{AC40}'),
+            1 => prop::sample::select(vec!['か', 'ハ', '\u{3099}', '\u{309A}', 'ゔ', '\u{F900}']),
             2 => proptest::char::range('\u{400}', '\u{45F}'),
             1 => proptest::char::range('\u{370}', '\u{3FF}'),
             1 => proptest::char::range('\u{FF01}', '\u{FF5E}'),
@@ -806,6 +856,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn wide_shortcut_changes_nothing(text in any_text()) {
+            let mut general = Folder::new(&text, CASE);
+            general.wide_shortcut = false;
+            let general = general.run();
+            let fast = fold(&text, CASE);
+            prop_assert_eq!(fast.as_str(), general.as_str());
+            for a in 0..=fast.as_str().len() {
+                for b in a..=fast.as_str().len() {
+                    prop_assert_eq!(fast.original_span(a..b), general.original_span(a..b));
+                }
+            }
+        }
+
         #[test]
         fn fold_is_idempotent(text in any_text()) {
             let once = f(&text);

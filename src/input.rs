@@ -4,7 +4,6 @@
 
 use crate::document::{DecodeError, Document};
 use crate::formats::{self, ReadOptions};
-use crate::glossary::Glossary;
 use crate::lang::{from_path, LangTag};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -121,8 +120,8 @@ pub struct Load<'a> {
     pub lang: LangChoice<'a>,
     /// The readers' options.
     pub read: &'a ReadOptions,
-    /// The glossary, whose languages a path may name.
-    pub glossary: &'a Glossary,
+    /// The glossary's languages, which a path may name.
+    pub languages: &'a [LangTag],
 }
 
 /// Reads `path` (`-` for stdin) with its format's reader.
@@ -168,9 +167,11 @@ fn language(
     if let Some(tag) = how.lang.given.or(declared).or(how.lang.default) {
         return Ok(tag.clone());
     }
-    let known = how.glossary.languages();
-    from_path(path, &|tag| known.contains(tag)).ok_or_else(|| InputError::UnknownLanguage {
-        path: path.to_path_buf(),
+    let known = how.languages;
+    from_path(path, &|tag| known.binary_search(tag).is_ok()).ok_or_else(|| {
+        InputError::UnknownLanguage {
+            path: path.to_path_buf(),
+        }
     })
 }
 

@@ -10,6 +10,7 @@ mod validate;
 
 pub use discover::discover;
 pub use load::{load, load_str, GlossaryError};
+pub(crate) use load::{read_error, utf8_error};
 
 use crate::finding::{Rule, Severity};
 use crate::lang::LangTag;
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A loaded, validated glossary.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Glossary {
     /// Where it was read from.
     pub path: PathBuf,
@@ -30,7 +31,7 @@ pub struct Glossary {
 }
 
 /// One named thing and its names per language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Concept {
     /// Unique id, `[a-z0-9._-]+`.
     pub id: String,
@@ -45,7 +46,7 @@ pub struct Concept {
 }
 
 /// A text and the findings checking it must give (prh's `specs`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Example {
     /// The text to check.
     pub text: String,
@@ -56,7 +57,7 @@ pub struct Example {
 }
 
 /// The names of a concept in one language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The entry's language.
     pub lang: LangTag,
@@ -84,14 +85,12 @@ impl Glossary {
 
     /// Every language some entry uses, sorted.
     pub fn languages(&self) -> Vec<LangTag> {
-        let mut langs: Vec<LangTag> = self
+        let langs: std::collections::BTreeSet<&LangTag> = self
             .concepts
             .iter()
-            .flat_map(|c| c.entries.iter().map(|e| e.lang.clone()))
+            .flat_map(|c| c.entries.iter().map(|e| &e.lang))
             .collect();
-        langs.sort();
-        langs.dedup();
-        langs
+        langs.into_iter().cloned().collect()
     }
 }
 
