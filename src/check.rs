@@ -9,12 +9,33 @@ use crate::lang::LangTag;
 use crate::matcher::{Match, Matcher};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::path::Path;
+
+/// Serializes a matcher through [`Matcher::store`].
+struct Stored<'a>(&'a Matcher);
+
+impl Serialize for Stored<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.store(serializer)
+    }
+}
+
+/// Deserializes a matcher through [`Matcher::restore`].
+struct Restored(Option<Matcher>);
+
+impl<'de> Deserialize<'de> for Restored {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Matcher::restore(deserializer).map(Restored)
+    }
+}
 
 /// A glossary compiled for checking.
 pub struct Checker {
     glossary: Glossary,
     matcher: Matcher,
+    languages: Vec<LangTag>,
 }
 
 /// What checking one document found.
@@ -30,7 +51,43 @@ impl Checker {
     /// Compiles `glossary`.
     pub fn new(glossary: Glossary) -> Checker {
         let matcher = Matcher::new(&glossary);
-        Checker { glossary, matcher }
+        let languages = glossary.languages();
+        Checker {
+            glossary,
+            matcher,
+            languages,
+        }
+    }
+
+    /// Writes the compiled glossary (the cache's body) to `out`.
+    pub fn store(&self, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
+        let parts = (&self.glossary, Stored(&self.matcher), &self.languages);
+        let written = postcard::to_extend(&parts, std::mem::take(out))?;
+        *out = written;
+        Ok(())
+    }
+
+    /// Reads what [`Checker::store`] wrote, for the glossary now at
+    /// `path`; `None` when the bytes do not check out.
+    pub fn restore(bytes: &[u8], path: &Path) -> Option<Checker> {
+        let (mut glossary, Restored(matcher), languages): (Glossary, Restored, Vec<LangTag>) =
+            postcard::from_bytes(bytes).ok()?;
+        let matcher = matcher?;
+        let concepts = glossary.concepts.len();
+        if matcher.renderings().iter().any(|r| r.concept >= concepts) {
+            return None;
+        }
+        glossary.path = path.to_path_buf();
+        Some(Checker {
+            glossary,
+            matcher,
+            languages,
+        })
+    }
+
+    /// Every language the glossary uses, sorted.
+    pub fn languages(&self) -> &[LangTag] {
+        &self.languages
     }
 
     /// The glossary being checked against.

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 /// A rule of SPEC §3, identified by its stable kebab-case id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Rule {
     /// A listed variant occurs in the text.
     Forbidden,
@@ -117,7 +119,9 @@ impl FromStr for Rule {
 }
 
 /// How serious a finding is; ordered so that `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Worth knowing, rarely worth failing a build.
     Info,

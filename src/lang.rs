@@ -7,7 +7,9 @@ use std::path::{Component, Path};
 
 /// A well-formed BCP 47 language tag in canonical case
 /// (`de`, `de-CH`, `zh-Hans`, `pt-BR`, `sr-Latn-RS`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct LangTag(String);
 
 /// Why a string is not a language tag.

@@ -11,6 +11,7 @@ pub mod atomic;
 pub mod audit;
 pub mod baseline;
 pub mod boundary;
+pub mod cache;
 pub mod changed;
 pub mod check;
 pub mod document;

@@ -20,7 +20,7 @@ use termlint::lang::LangTag;
 use termlint::pairing;
 use termlint::report::{self, FileReport, Summary};
 use termlint::walk::{self, Target, WalkOptions};
-use termlint::{audit, fix, lookup, suppress};
+use termlint::{audit, cache, fix, lookup, suppress};
 
 #[derive(Parser)]
 #[command(
@@ -170,6 +170,9 @@ struct CheckArgs {
     /// Print the replacements --fix would make as a patch, without writing.
     #[arg(long)]
     diff: bool,
+    /// Compile the glossary afresh instead of reusing its cached compiled form.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -217,14 +220,35 @@ fn main() -> ExitCode {
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8> {
-    let glossary = load_glossary(args.glossary.as_deref())?;
+    let path = glossary_path(args.glossary.as_deref())?;
+    let cache_dir = if args.no_cache {
+        None
+    } else {
+        cache::directory()
+    };
+    let (checker, pending) = cache::load_checker(&path, cache_dir.as_deref())?;
+    // The compiled glossary lives until the process ends; freeing a large
+    // one piece by piece would only delay the exit.
+    let checker: &'static Checker = Box::leak(Box::new(checker));
+    // A large glossary's compiled form is stored while the files are
+    // checked, on a thread of its own.
+    let storing = pending.map(|p| std::thread::spawn(move || p.write(checker)));
+    let result = check_with(checker, args);
+    if let Some(storing) = storing {
+        let _ = storing.join();
+    }
+    result
+}
+
+fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
+    let glossary = checker.glossary();
     let lang = args
         .lang
         .as_deref()
-        .map(|l| known_lang(l, &glossary))
+        .map(|l| known_lang(l, glossary))
         .transpose()?;
     let source_lang = match &args.source_lang {
-        Some(given) => Some(known_lang(given, &glossary)?),
+        Some(given) => Some(known_lang(given, glossary)?),
         None => glossary.source_language.clone(),
     };
     let walk_options = WalkOptions {
@@ -243,9 +267,8 @@ fn run_check(args: &CheckArgs) -> Result<u8> {
         aligned_comments: args.aligned_comments,
         check_fuzzy: args.fuzzy,
     };
-    let checker = Checker::new(glossary);
     let run = Run {
-        checker: &checker,
+        checker,
         lang: lang.as_ref(),
         source_lang: source_lang.as_ref(),
         explicit_source_lang: args.source_lang.is_some(),
@@ -403,6 +426,7 @@ fn finish_fix(
             changed_since: args.changed_since.clone(),
             fix: false,
             diff: false,
+            no_cache: args.no_cache,
         }
     }
 }
@@ -458,7 +482,7 @@ impl Run<'_> {
         let how = Load {
             lang,
             read: self.read,
-            glossary: self.checker.glossary(),
+            languages: self.checker.languages(),
         };
         input::load(path, &how)
     }
@@ -554,7 +578,12 @@ fn known_lang(s: &str, glossary: &Glossary) -> Result<LangTag> {
 }
 
 fn load_glossary(given: Option<&Path>) -> Result<Glossary> {
-    let path = match given {
+    Ok(glossary::load(&glossary_path(given)?)?)
+}
+
+/// The glossary given, else the one found from the current directory.
+fn glossary_path(given: Option<&Path>) -> Result<PathBuf> {
+    Ok(match given {
         Some(path) => path.to_path_buf(),
         None => {
             let cwd = std::env::current_dir().context("cannot read the current directory")?;
@@ -562,8 +591,7 @@ fn load_glossary(given: Option<&Path>) -> Result<Glossary> {
                 anyhow!("no glossary.yaml in the current directory or its parents; pass one with -g FILE")
             })?
         }
-    };
-    Ok(glossary::load(&path)?)
+    })
 }
 
 /// Renders everything into memory first, so that a failed run never leaves

@@ -18,13 +18,14 @@ use crate::glossary::Glossary;
 use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 use regex::RegexSet;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// Whether a glossary form is accepted or a known wrong rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     /// One of the entry's `official` forms; `rank` 0 is preferred.
     Official {
@@ -36,7 +37,7 @@ pub enum FormKind {
 }
 
 /// One form as the glossary writes it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FormRef {
     /// Index of the entry in its concept.
     pub entry: usize,
@@ -47,7 +48,7 @@ pub struct FormRef {
 }
 
 /// All forms of one concept that fold to the same text: one *rendering*.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rendering {
     /// Index of the concept in the glossary.
     pub concept: usize,
@@ -88,9 +89,9 @@ struct Pattern {
 }
 
 /// The compiled glossary: automaton, patterns and renderings.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: DoubleArrayAhoCorasick<u32>,
     /// Patterns to verify for each anchor id.
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
@@ -110,16 +111,43 @@ struct Regexes {
     each: Vec<(RegexPattern, usize)>,
 }
 
+/// A hash map for the builder's own keys: FNV-1a instead of SipHash,
+/// which has nothing to defend against here and is several times slower
+/// on the short keys of a glossary with 100,000 concepts.
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// Collects renderings and patterns while reading the glossary.
 #[derive(Default)]
 struct Builder {
     renderings: Vec<Rendering>,
-    rendering_ids: HashMap<(usize, String), usize>,
+    rendering_ids: FastMap<(usize, String), usize>,
     anchors: Vec<String>,
-    anchor_ids: HashMap<String, usize>,
+    anchor_ids: FastMap<String, usize>,
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
-    pattern_keys: HashMap<(usize, String, bool), ()>,
+    pattern_keys: FastMap<(usize, String, bool), ()>,
     regexes: Vec<(RegexPattern, usize)>,
 }
 
@@ -184,7 +212,10 @@ impl Matcher {
             if !is_boundary(text, hit.start()) {
                 continue;
             }
-            for &p in &self.by_anchor[hit.pattern().as_usize()] {
+            let Some(patterns) = self.by_anchor.get(hit.value() as usize) else {
+                continue;
+            };
+            for &p in patterns {
                 let pattern = &self.patterns[p];
                 if let Some(end) = longest_end(text, hit.end(), &pattern.rest) {
                     found.push(Candidate {
@@ -321,10 +352,13 @@ impl Builder {
     }
 
     fn finish(self) -> Matcher {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&self.anchors)
-            .expect("invariant: glossary anchors are few and short enough to compile");
+        let automaton = DoubleArrayAhoCorasick::with_values(
+            self.anchors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a, anchor_id(i))),
+        )
+        .expect("invariant: glossary anchors are distinct, non-empty and few enough to compile");
         Matcher {
             automaton,
             by_anchor: self.by_anchor,
@@ -333,6 +367,152 @@ impl Builder {
             regexes: compile_set(self.regexes),
         }
     }
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("anchors", &self.automaton.num_states())
+            .field("patterns", &self.patterns.len())
+            .field("renderings", &self.renderings.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A [`Piece`] as the compiled-glossary cache stores it: a word's
+/// endings as a number in the stored table of ending lists.
+#[derive(Serialize, Deserialize)]
+enum StoredPiece {
+    Literal(String),
+    Word(String, u32),
+}
+
+/// The parts of a [`Matcher`] the compiled-glossary cache stores: the
+/// automaton in daachorse's own format, the distinct ending lists,
+/// patterns, renderings, and regular expressions as their sources
+/// (compiled again on load).
+type StoredParts = (
+    Vec<u8>,
+    Vec<Vec<String>>,
+    Vec<Vec<usize>>,
+    Vec<(usize, Vec<StoredPiece>)>,
+    Vec<Rendering>,
+    Vec<(String, usize)>,
+);
+
+impl Matcher {
+    /// Writes the matcher for the compiled-glossary cache.
+    pub fn store<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut lists: Vec<&'static [&'static str]> = Vec::new();
+        let mut list_ids: HashMap<*const [&'static str], u32> = HashMap::new();
+        let mut list_id = |endings: &'static [&'static str]| {
+            *list_ids
+                .entry(std::ptr::from_ref(endings))
+                .or_insert_with(|| {
+                    lists.push(endings);
+                    u32::try_from(lists.len() - 1).unwrap_or(u32::MAX)
+                })
+        };
+        let patterns: Vec<(usize, Vec<StoredPiece>)> = self
+            .patterns
+            .iter()
+            .map(|p| {
+                let pieces = p
+                    .rest
+                    .iter()
+                    .map(|piece| match piece {
+                        Piece::Literal(text) => StoredPiece::Literal(text.clone()),
+                        Piece::Word(w) => StoredPiece::Word(w.stem.clone(), list_id(w.endings)),
+                    })
+                    .collect();
+                (p.rendering, pieces)
+            })
+            .collect();
+        let regexes: Vec<(&str, usize)> = self
+            .regexes
+            .iter()
+            .flat_map(|r| {
+                r.each
+                    .iter()
+                    .map(|(regex, rendering)| (regex.as_str(), *rendering))
+            })
+            .collect();
+        let parts = (
+            self.automaton.serialize(),
+            &lists,
+            &self.by_anchor,
+            patterns,
+            &self.renderings,
+            regexes,
+        );
+        parts.serialize(serializer)
+    }
+
+    /// Reads a matcher [`Matcher::store`] wrote; `None` when it does not
+    /// check out (a damaged cache file).
+    pub fn restore<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Matcher>, D::Error> {
+        let (automaton, lists, by_anchor, stored, renderings, sources): StoredParts =
+            Deserialize::deserialize(deserializer)?;
+        let Ok((automaton, rest)) = DoubleArrayAhoCorasick::deserialize(&automaton) else {
+            return Ok(None);
+        };
+        let lists: Vec<&'static [&'static str]> = lists
+            .into_iter()
+            .map(crate::inflect::interned_endings)
+            .collect();
+        let Some(patterns) = restored_patterns(stored, &lists) else {
+            return Ok(None);
+        };
+        let mut regexes = Vec::new();
+        for (source, rendering) in sources {
+            let Ok(regex) = RegexPattern::new(&source) else {
+                return Ok(None);
+            };
+            regexes.push((regex, rendering));
+        }
+        let consistent = rest.is_empty()
+            && patterns.iter().all(|p| p.rendering < renderings.len())
+            && by_anchor.iter().flatten().all(|&p| p < patterns.len())
+            && regexes.iter().all(|(_, r)| *r < renderings.len());
+        Ok(consistent.then(|| Matcher {
+            automaton,
+            by_anchor,
+            patterns,
+            renderings,
+            regexes: compile_set(regexes),
+        }))
+    }
+}
+
+/// Patterns read back, `None` when one names an ending list that is not
+/// there.
+fn restored_patterns(
+    stored: Vec<(usize, Vec<StoredPiece>)>,
+    lists: &[&'static [&'static str]],
+) -> Option<Vec<Pattern>> {
+    stored
+        .into_iter()
+        .map(|(rendering, pieces)| {
+            let rest = pieces
+                .into_iter()
+                .map(|piece| match piece {
+                    StoredPiece::Literal(text) => Some(Piece::Literal(text)),
+                    StoredPiece::Word(stem, list) => Some(Piece::Word(WordPattern {
+                        stem,
+                        endings: lists.get(list as usize)?,
+                    })),
+                })
+                .collect::<Option<Vec<Piece>>>()?;
+            Some(Pattern { rendering, rest })
+        })
+        .collect()
+}
+
+/// An anchor's number as the automaton stores it.
+fn anchor_id(index: usize) -> u32 {
+    u32::try_from(index).expect("invariant: fewer than 4 billion anchors")
 }
 
 /// The patterns and their pre-filter; `None` when there are no patterns.

@@ -90,7 +90,8 @@ fn report(path: &Path, yaml: &str, problem: Problem) -> GlossaryError {
     GlossaryError::new(path, at, message)
 }
 
-fn read_error(path: &Path, error: &io::Error) -> GlossaryError {
+/// The error for a glossary file that cannot be read.
+pub(crate) fn read_error(path: &Path, error: &io::Error) -> GlossaryError {
     let why = match error.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -104,7 +105,8 @@ fn read_error(path: &Path, error: &io::Error) -> GlossaryError {
 }
 
 /// Points at the first byte that is not UTF-8.
-fn utf8_error(path: &Path, error: &std::string::FromUtf8Error) -> GlossaryError {
+/// The error for a glossary file that is not UTF-8.
+pub(crate) fn utf8_error(path: &Path, error: &std::string::FromUtf8Error) -> GlossaryError {
     let bytes = error.as_bytes();
     let valid = &bytes[..error.utf8_error().valid_up_to()];
     // The prefix is valid UTF-8 by definition of `valid_up_to`.

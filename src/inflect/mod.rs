@@ -28,6 +28,31 @@ pub struct WordPattern {
     pub endings: &'static [&'static str],
 }
 
+/// The one `'static` list equal to `endings`, for reading compiled
+/// glossaries back from the cache. Each distinct list is allocated once
+/// for the life of the process; there are as many as inflection tables, a
+/// few dozen.
+pub fn interned_endings(endings: Vec<String>) -> &'static [&'static str] {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Table = HashMap<Vec<String>, &'static [&'static str]>;
+    static TABLE: OnceLock<Mutex<Table>> = OnceLock::new();
+    let mut table = TABLE
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&interned) = table.get(&endings) {
+        return interned;
+    }
+    let leaked: Vec<&'static str> = endings
+        .iter()
+        .map(|e| &*Box::leak(e.clone().into_boxed_str()))
+        .collect();
+    let leaked: &'static [&'static str] = Box::leak(leaked.into_boxed_slice());
+    table.insert(endings, leaked);
+    leaked
+}
+
 /// Where a word sits in its form; some languages inflect only the last word
 /// (Korean particles follow the whole name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
