@@ -82,6 +82,33 @@ struct SourceView<'a> {
     /// Whether rows are translations of each other (else a name's
     /// counterparts are looked for on the whole other side).
     aligned: bool,
+    /// The rows that have a source text: its range and the row's index,
+    /// ascending, to find a source position's row quickly.
+    source_rows: Vec<(Range<usize>, usize)>,
+}
+
+impl<'a> SourceView<'a> {
+    fn new(
+        doc: &'a Document,
+        lang: LangTag,
+        names: Vec<Occurrence>,
+        rows: Vec<Row>,
+        aligned: bool,
+    ) -> SourceView<'a> {
+        let source_rows = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.source.clone().map(|s| (s, i)))
+            .collect();
+        SourceView {
+            doc,
+            lang,
+            names,
+            rows,
+            aligned,
+            source_rows,
+        }
+    }
 }
 
 /// A paragraph of the translation (a range of its file) and the source

@@ -9,6 +9,7 @@ use crate::document::{self, Document};
 use crate::finding::Finding;
 use crate::lang::LangTag;
 use crate::segment::Segment;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The source side of `doc`: its in-file pairs, else its separate source
@@ -25,13 +26,8 @@ pub(super) fn source_view<'a>(
     }
     let src = external?;
     let (rows, aligned) = external_rows(doc, src);
-    Some(SourceView {
-        doc: src,
-        lang: src.lang.clone(),
-        names: without_overlaps(checker.occurrences(src)),
-        rows,
-        aligned,
-    })
+    let names = without_overlaps(checker.occurrences(src));
+    Some(SourceView::new(src, src.lang.clone(), names, rows, aligned))
 }
 
 /// Rows of a separate source: segment by segment when both texts have as
@@ -123,13 +119,8 @@ fn in_file_view<'a>(
         .iter()
         .find_map(|p| p.source_lang.clone())
         .unwrap_or_else(LangTag::undetermined);
-    Some(SourceView {
-        doc,
-        lang,
-        names: without_overlaps(checker.pair_occurrences(doc).concat()),
-        rows,
-        aligned: true,
-    })
+    let names = without_overlaps(checker.pair_occurrences(doc).concat());
+    Some(SourceView::new(doc, lang, names, rows, true))
 }
 
 /// A row for text between units that holds a finding or a name; the gap
@@ -248,25 +239,27 @@ fn target_spans(review: &Review<'_>, source: Option<&SourceView<'_>>) -> Vec<Spa
         .enumerate()
         .map(|(n, f)| finding_span(review, n, f))
         .collect();
-    let other = source.map(|s| (s, &s.names[..]));
+    let others = source.map(|s| Counterparts::new(s, Side::Source, &s.names));
     spans.extend(review.names.iter().enumerate().map(|(n, name)| {
-        let link = other.and_then(|(s, names)| {
-            counterpart(name, Side::Target, s, names)
-                .map(|k| (review.name_id('s', k), names[k].clone()))
-        });
+        let link = others
+            .as_ref()
+            .and_then(|o| o.of(name))
+            .map(|(k, other)| (review.name_id('s', k), other.clone()));
         name_span(review, 't', n, name, link, source.map(|s| s.doc))
     }));
     spans
 }
 
 fn source_spans(review: &Review<'_>, source: &SourceView<'_>) -> Vec<Span> {
+    let others = Counterparts::new(source, Side::Target, &review.names);
     source
         .names
         .iter()
         .enumerate()
         .map(|(n, name)| {
-            let link = counterpart(name, Side::Source, source, &review.names)
-                .map(|k| (review.name_id('t', k), review.names[k].clone()));
+            let link = others
+                .of(name)
+                .map(|(k, other)| (review.name_id('t', k), other.clone()));
             name_span(review, 's', n, name, link, Some(review.doc()))
         })
         .collect()
@@ -357,48 +350,92 @@ enum Side {
     Source,
 }
 
-/// The first name of the same concept on the other side: in the same row
-/// when rows are aligned, else anywhere.
-fn counterpart(
-    name: &Occurrence,
-    side: Side,
-    source: &SourceView<'_>,
-    others: &[Occurrence],
-) -> Option<usize> {
-    let same = |o: &Occurrence| o.concept == name.concept;
-    if !source.aligned {
-        return others.iter().position(same);
+impl Side {
+    fn other(self) -> Side {
+        match self {
+            Side::Target => Side::Source,
+            Side::Source => Side::Target,
+        }
     }
-    let row = row_of(source, side, name.span.start)?;
-    let other_side = match side {
-        Side::Target => Side::Source,
-        Side::Source => Side::Target,
-    };
-    others
-        .iter()
-        .position(|o| same(o) && row_of(source, other_side, o.span.start) == Some(row))
 }
 
-fn row_of(source: &SourceView<'_>, side: Side, at: usize) -> Option<usize> {
-    source.rows.iter().position(|r| {
-        let range = match side {
-            Side::Target => Some(&r.target),
-            Side::Source => r.source.as_ref(),
+/// The names of one side, to find a name's counterpart: the first name of
+/// its concept in the same row when rows are aligned, else anywhere.
+struct Counterparts<'a> {
+    source: &'a SourceView<'a>,
+    side: Side,
+    names: &'a [Occurrence],
+    /// (row, concept) → index of the first such name; the row is `None`
+    /// when rows are not aligned.
+    first: HashMap<(Option<usize>, usize), usize>,
+}
+
+impl<'a> Counterparts<'a> {
+    fn new(source: &'a SourceView<'a>, side: Side, names: &'a [Occurrence]) -> Counterparts<'a> {
+        let mut first = HashMap::new();
+        for (k, name) in names.iter().enumerate() {
+            let row = row_of(source, side, name.span.start);
+            let key = if source.aligned { row } else { None };
+            if source.aligned && row.is_none() {
+                continue;
+            }
+            first.entry((key, name.concept)).or_insert(k);
+        }
+        Counterparts {
+            source,
+            side,
+            names,
+            first,
+        }
+    }
+
+    /// The counterpart of `name`, a name on the other side.
+    fn of(&self, name: &Occurrence) -> Option<(usize, &'a Occurrence)> {
+        let row = match self.source.aligned {
+            true => Some(row_of(self.source, self.side.other(), name.span.start)?),
+            false => None,
         };
-        range.is_some_and(|r| r.contains(&at))
-    })
+        let k = *self.first.get(&(row, name.concept))?;
+        Some((k, &self.names[k]))
+    }
 }
 
-/// Names of the concept on the source side of `review`, for a finding's
-/// links to where the source names it.
+/// The row holding position `at` of one side. Both sides' ranges ascend,
+/// so a binary search finds it.
+fn row_of(source: &SourceView<'_>, side: Side, at: usize) -> Option<usize> {
+    match side {
+        Side::Target => {
+            let i = source.rows.partition_point(|r| r.target.end <= at);
+            let row = source.rows.get(i)?;
+            row.target.contains(&at).then_some(i)
+        }
+        Side::Source => {
+            let i = source.source_rows.partition_point(|(r, _)| r.end <= at);
+            let (range, row) = source.source_rows.get(i)?;
+            range.contains(&at).then_some(*row)
+        }
+    }
+}
+
+/// Names of the concept on the source side of `review` for a finding at
+/// `at`: those in its row when rows are aligned, else all of them.
 pub(super) fn source_names_of<'r>(
     review: &'r Review<'_>,
     concept: usize,
+    at: usize,
 ) -> Vec<(usize, &'r Occurrence)> {
-    review
-        .source
+    let Some(source) = &review.source else {
+        return Vec::new();
+    };
+    let row = match source.aligned {
+        true => row_of(source, Side::Target, at),
+        false => None,
+    };
+    source
+        .names
         .iter()
-        .flat_map(|s| s.names.iter().enumerate())
+        .enumerate()
         .filter(|(_, o)| o.concept == concept)
+        .filter(|(_, o)| row.is_none() || row_of(source, Side::Source, o.span.start) == row)
         .collect()
 }

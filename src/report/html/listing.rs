@@ -6,6 +6,10 @@ use super::{abbreviation, escape, expects_form, Review};
 use crate::finding::Finding;
 use crate::report::Position;
 
+/// Links to where the source names a finding's concept, at most; the
+/// concept table has them all.
+const MAX_SOURCE_LINKS: usize = 5;
+
 /// Writes the findings list of `review`.
 pub(super) fn findings(html: &mut String, review: &Review<'_>) {
     let i = review.index;
@@ -67,12 +71,13 @@ fn source_links(html: &mut String, review: &Review<'_>, f: &Finding) {
     let Some(concept) = review.concept_index(&f.concept) else {
         return;
     };
-    let names = source_names_of(review, concept);
+    let names = source_names_of(review, concept, f.span.start);
     if names.is_empty() {
         return;
     }
-    let links: Vec<String> = names
+    let mut links: Vec<String> = names
         .iter()
+        .take(MAX_SOURCE_LINKS)
         .map(|(k, o)| {
             let (line, column) = source.doc.line_col(o.span.start);
             format!(
@@ -83,6 +88,12 @@ fn source_links(html: &mut String, review: &Review<'_>, f: &Finding) {
             )
         })
         .collect();
+    if names.len() > MAX_SOURCE_LINKS {
+        links.push(format!(
+            "{} more in the table",
+            names.len() - MAX_SOURCE_LINKS
+        ));
+    }
     html.push_str(&format!(
         "<p class=\"src-links\">In the source: {}</p>\n",
         links.join(", ")

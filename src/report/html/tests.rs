@@ -223,3 +223,37 @@ fn page_is_self_contained() {
     assert!(html.contains("<form id=\"filters\""));
     assert!(html.contains("@media print"));
 }
+
+#[test]
+fn po_entries_stand_beside_their_msgid_and_a_comment_finding_keeps_its_row() {
+    let c = checker();
+    let text = "msgid \"\"\nmsgstr \"Language: de\\n\"\n\n\
+                # termlint-disable-next-line urumqi\n\
+                msgid \"Lunch\"\nmsgstr \"Mittag\"\n\n\
+                msgid \"Urumqi\"\nmsgstr \"Urumqi und Ürümqi\"\n";
+    let parsed = crate::formats::read(crate::formats::Format::Po, text, &Default::default())
+        .expect("PO reads");
+    let mut doc = Document::with_segments("a.po", text.to_string(), tag("de"), parsed.segments);
+    doc.pairs = parsed.pairs;
+    let mut report = checked(&c, doc, None);
+    let findings = std::mem::take(&mut report.outcome.findings);
+    report.outcome.findings = crate::suppress::apply(&report.doc, findings, Some(Severity::Info));
+    let rules: Vec<Rule> = report.outcome.findings.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, vec![Rule::UnusedSuppression, Rule::Inconsistent]);
+    let context = Context {
+        checker: Some(&c),
+        sources: None,
+    };
+    let html = page(std::slice::from_ref(&report), &context);
+    assert_eq!(count(&html, "<mark "), 2);
+    // The msgid is the source cell, the msgstr the translation beside it.
+    assert!(html.contains(
+        "<td class=\"text\" lang=\"und\" dir=\"auto\">Lunch</td><td class=\"text\" lang=\"de\" dir=\"auto\">Mittag</td>"
+    ));
+    // The header and comment before the entries hold a finding, so they
+    // get a row of their own.
+    assert!(html.contains(
+        "<tr><td class=\"text\" lang=\"und\" dir=\"auto\"></td><td class=\"text\" lang=\"de\" dir=\"auto\">msgid \"\""
+    ));
+    assert!(html.contains("\n<mark class=\"hl r-unused-suppression\""));
+}
