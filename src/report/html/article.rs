@@ -185,15 +185,7 @@ fn side_by_side(html: &mut String, review: &Review<'_>, source: &SourceView<'_>)
         escape::attr(source.lang.as_str()),
         escape::attr(doc.lang.as_str()),
     );
-    html.push_str(&format!(
-        "<table class=\"bi\">\n<caption class=\"visually-hidden\">Source and translation, paragraph by paragraph</caption>\n\
-         <thead><tr><th scope=\"col\">Source {}<span class=\"path\">{}</span></th>\
-         <th scope=\"col\">Translation {}<span class=\"path\">{}</span></th></tr></thead>\n<tbody>\n",
-        lang_tag(&source.lang),
-        escape::text(&source.doc.path.display().to_string()),
-        lang_tag(&doc.lang),
-        escape::text(&doc.path.display().to_string()),
-    ));
+    table_head(html, doc, source);
     for (row, target) in source.rows.iter().zip(targets) {
         let src = match row.source {
             Some(_) => sources.next().unwrap_or_default(),
@@ -205,6 +197,18 @@ fn side_by_side(html: &mut String, review: &Review<'_>, source: &SourceView<'_>)
         ));
     }
     html.push_str("</tbody>\n</table>\n");
+}
+
+fn table_head(html: &mut String, doc: &Document, source: &SourceView<'_>) {
+    html.push_str(&format!(
+        "<table class=\"bi\">\n<caption class=\"visually-hidden\">Source and translation, paragraph by paragraph</caption>\n\
+         <thead><tr><th scope=\"col\">Source {}<span class=\"path\">{}</span></th>\
+         <th scope=\"col\">Translation {}<span class=\"path\">{}</span></th></tr></thead>\n<tbody>\n",
+        lang_tag(&source.lang),
+        escape::text(&source.doc.path.display().to_string()),
+        lang_tag(&doc.lang),
+        escape::text(&doc.path.display().to_string()),
+    ));
 }
 
 /// The language's tag as a label, none when it is not known.
