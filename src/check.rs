@@ -1,6 +1,10 @@
 //! Checking one document: fold → match → judge → findings, and with a
 //! source text the pair rules. Owns the compiled glossary.
 
+mod names;
+
+pub use names::Occurrence;
+
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};

@@ -35,6 +35,11 @@ impl LangTag {
         parser.finish().ok_or_else(error)
     }
 
+    /// `und`, the tag of text whose language is not known (RFC 5646 §4.1).
+    pub fn undetermined() -> LangTag {
+        LangTag("und".to_string())
+    }
+
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -4,6 +4,7 @@
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ use termlint::input::{self, InputError, LangChoice, Load};
 use termlint::interchange::{self, ImportOptions};
 use termlint::lang::LangTag;
 use termlint::pairing;
-use termlint::report::{self, FileReport, Summary};
+use termlint::report::{self, html, FileReport, Summary};
 use termlint::walk::{self, Target, WalkOptions};
 use termlint::{audit, cache, fix, lookup, suppress};
 
@@ -132,6 +133,9 @@ struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the report to FILE (whole or not at all) instead of stdout.
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["diff", "write_baseline"])]
+    output: Option<PathBuf>,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
@@ -183,6 +187,8 @@ enum Format {
     Github,
     Junit,
     Concise,
+    /// A self-contained review page.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -286,6 +292,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         .map(|target| run.check_file(target, source.as_ref()))
         .collect();
     let mut reports = Vec::new();
+    let mut sources = HashMap::new();
     let mut errors: Vec<String> = walked
         .errors
         .iter()
@@ -297,7 +304,13 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
     };
     for result in results {
         match result {
-            Checked::Report(report) => reports.push(*report),
+            Checked::Report(checked) => {
+                let CheckedFile { report, source } = *checked;
+                if let Some(source) = source {
+                    sources.insert(report.doc.path.clone(), source);
+                }
+                reports.push(report);
+            }
             Checked::Skipped(note) => notes.skipped.push(note),
             Checked::Failed(err) => errors.push(err.to_string()),
         }
@@ -326,12 +339,19 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
     if let Some(path) = &args.baseline {
         Baseline::read(path)?.filter(&mut reports);
     }
+    let output = Output {
+        path: args.output.as_deref(),
+        html: html::Context {
+            checker: Some(&checker),
+            sources: Some(&sources),
+        },
+    };
     if args.fix || args.diff {
-        return finish_fix(args, &reports, checker.glossary(), &errors);
+        return finish_fix(args, &reports, checker.glossary(), &output, &errors);
     }
     // When nothing could be checked there is no report to give, only reasons.
     if !reports.is_empty() || errors.is_empty() {
-        write_output(args.format, &reports)?;
+        write_output(args.format, &reports, &output)?;
     }
     notes.print();
     for err in &errors {
@@ -357,6 +377,7 @@ fn finish_fix(
     args: &CheckArgs,
     reports: &[FileReport],
     glossary: &Glossary,
+    output: &Output<'_>,
     errors: &[String],
 ) -> Result<u8> {
     let fixes = fix::plan(reports, glossary);
@@ -370,7 +391,7 @@ fn finish_fix(
         });
     }
     if fixes.is_empty() || !errors.is_empty() {
-        write_output(args.format, reports)?;
+        write_output(args.format, reports, output)?;
         if !fixes.is_empty() {
             eprintln!("termlint: nothing fixed: not every path could be read");
         }
@@ -415,6 +436,7 @@ fn finish_fix(
             source: args.source.clone(),
             source_lang: args.source_lang.clone(),
             format: args.format,
+            output: args.output.clone(),
             fail_on: args.fail_on,
             include: args.include.clone(),
             exclude: args.exclude.clone(),
@@ -433,10 +455,16 @@ fn finish_fix(
 
 /// What checking one file came to.
 enum Checked {
-    Report(Box<FileReport>),
+    Report(Box<CheckedFile>),
     /// A file found in a directory that is not text to check, with why.
     Skipped(String),
     Failed(InputError),
+}
+
+/// A checked file and its separate source text, if it had one.
+struct CheckedFile {
+    report: FileReport,
+    source: Option<Document>,
 }
 
 /// Notes for stderr about what a directory walk left out.
@@ -540,7 +568,10 @@ impl Run<'_> {
             _ => None,
         };
         let outcome = self.checker.check(&doc, source.or(paired.as_ref()));
-        Checked::Report(Box::new(FileReport { doc, outcome }))
+        Checked::Report(Box::new(CheckedFile {
+            report: FileReport { doc, outcome },
+            source: paired.or_else(|| source.cloned()),
+        }))
     }
 
     fn paired_source(
@@ -594,9 +625,18 @@ fn glossary_path(given: Option<&Path>) -> Result<PathBuf> {
     })
 }
 
+/// Where a report goes, and what the HTML page shows beyond the findings.
+#[derive(Default)]
+struct Output<'a> {
+    /// `-o FILE`, else stdout.
+    path: Option<&'a Path>,
+    html: html::Context<'a>,
+}
+
 /// Renders everything into memory first, so that a failed run never leaves
-/// half an output behind; a closed pipe (`| head`) ends the run quietly.
-fn write_output(format: Format, reports: &[FileReport]) -> Result<()> {
+/// half an output behind; a file is written whole or not at all, and a
+/// closed pipe (`| head`) ends the run quietly.
+fn write_output(format: Format, reports: &[FileReport], output: &Output<'_>) -> Result<()> {
     let mut buffer = Vec::new();
     match format {
         Format::Human => report::human::render(&mut buffer, reports)?,
@@ -605,6 +645,15 @@ fn write_output(format: Format, reports: &[FileReport]) -> Result<()> {
         Format::Github => report::github::render(&mut buffer, reports)?,
         Format::Junit => report::junit::render(&mut buffer, reports)?,
         Format::Concise => report::concise::render(&mut buffer, reports)?,
+        Format::Html => html::render(&mut buffer, reports, &output.html)?,
+    }
+    if let Some(path) = output.path {
+        // Styles are for terminals; a file gets the plain text.
+        if matches!(format, Format::Human) {
+            buffer = anstream::adapter::strip_bytes(&buffer).into_vec();
+        }
+        return termlint::atomic::write(path, &buffer)
+            .with_context(|| format!("{}: cannot write the report", path.display()));
     }
     let written = match format {
         Format::Human => anstream::stdout().write_all(&buffer),
@@ -711,7 +760,7 @@ fn run_validate(file: Option<&Path>, format: Format, fail_on: FailOn) -> Result<
         .with_context(|| format!("{}: cannot read", glossary.path.display()))?;
     let checker = Checker::new(glossary);
     let reports = vec![audit::audit(&checker, &yaml)];
-    write_output(format, &reports)?;
+    write_output(format, &reports, &Output::default())?;
     let summary = Summary::of(&reports);
     Ok(u8::from(
         fail_on.threshold().is_some_and(|t| summary.any_at_least(t)),

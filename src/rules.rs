@@ -278,6 +278,12 @@ impl<'g> Rules<'g> {
         Some(finding)
     }
 
+    /// The glossary's spelling of `rendering`, preferring the entry of `lang`.
+    pub fn rendering_form(&self, rendering: usize, lang: &LangTag) -> String {
+        let ci = self.matcher.renderings()[rendering].concept;
+        self.display_form(rendering, &self.glossary.concepts[ci], lang)
+    }
+
     /// The glossary's spelling of a rendering, preferring the text's language.
     fn display_form(&self, rendering: usize, concept: &Concept, lang: &LangTag) -> String {
         let r = &self.matcher.renderings()[rendering];
