@@ -1,0 +1,180 @@
+//! Benchmarks of termlint's engine, stage by stage, on generated glossaries
+//! and text (the `gen-corpus` example's generator, seed 1): glossary load,
+//! automaton build, folding, matching, Markdown reading and the full check.
+//!
+//! ```text
+//! cargo bench --bench engine              # all
+//! cargo bench --bench engine -- matches   # those whose name contains `matches`
+//! ```
+//!
+//! Throughput is counted in bytes of text (about 1 MB of mixed German,
+//! English and Chinese pages, about one glossary name per 200 words).
+
+#[path = "../examples/synth/mod.rs"]
+// The generator's unit tests run with the example; here only its code is used.
+#[allow(dead_code, unused_imports)]
+mod synth;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use std::path::Path;
+use std::sync::OnceLock;
+use synth::corpus::{Corpus, Page};
+use termlint::check::Checker;
+use termlint::document::Document;
+use termlint::fold::{fold, FoldOptions};
+use termlint::formats::{self, Format, ReadOptions};
+use termlint::glossary::{self, Glossary};
+use termlint::lang::LangTag;
+use termlint::matcher::Matcher;
+
+const SEED: u64 = 1;
+/// Glossary sizes of the build, match and check benches.
+const CONCEPTS: &[usize] = &[1_000, 10_000];
+/// Bytes of text of the fold, match and check benches.
+const TEXT_BYTES: usize = 1_000_000;
+
+fn main() {
+    divan::main();
+}
+
+/// The YAML of the generated glossary of `concepts` concepts.
+fn glossary_yaml(concepts: usize) -> String {
+    let g = synth::glossary::generate(concepts, SEED);
+    synth::emit::glossary_yaml(&g, SEED)
+}
+
+/// The loaded glossary of `concepts` concepts (built once per size).
+fn loaded(concepts: usize) -> &'static Glossary {
+    static CACHE: OnceLock<Vec<(usize, Glossary)>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        CONCEPTS
+            .iter()
+            .map(|&n| {
+                let yaml = glossary_yaml(n);
+                let g = glossary::load_str(Path::new("bench.yaml"), &yaml)
+                    .expect("the generated glossary is valid");
+                (n, g)
+            })
+            .collect()
+    });
+    &all.iter()
+        .find(|(n, _)| *n == concepts)
+        .expect("a size listed in CONCEPTS")
+        .1
+}
+
+/// A compiled glossary of `concepts` concepts.
+fn checker(concepts: usize) -> &'static Checker {
+    static CACHE: OnceLock<Vec<(usize, Checker)>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        CONCEPTS
+            .iter()
+            .map(|&n| (n, Checker::new(loaded(n).clone())))
+            .collect()
+    });
+    &all.iter()
+        .find(|(n, _)| *n == concepts)
+        .expect("a size listed in CONCEPTS")
+        .1
+}
+
+/// About 1 MB of generated Markdown pages naming concepts of a
+/// `concepts`-concept glossary.
+fn pages(concepts: usize) -> Vec<Page> {
+    let g = synth::glossary::generate(concepts, SEED);
+    Corpus::new(&g, SEED, TEXT_BYTES).collect()
+}
+
+/// The pages of [`pages`] as one text.
+fn text(concepts: usize) -> String {
+    pages(concepts).into_iter().map(|p| p.text).collect()
+}
+
+/// The pages of [`pages`] read as Markdown documents, language from the
+/// directory.
+fn documents(concepts: usize) -> Vec<Document> {
+    let options = ReadOptions::default();
+    pages(concepts)
+        .into_iter()
+        .map(|p| {
+            let lang = p.path.split('/').next().expect("a language directory");
+            let lang = LangTag::parse(lang).expect("a known tag");
+            let parsed = formats::read(Format::Markdown, &p.text, &options)
+                .expect("generated Markdown reads");
+            Document::with_segments(p.path, p.text, lang, parsed.segments)
+        })
+        .collect()
+}
+
+fn bytes(docs: &[Document]) -> usize {
+    docs.iter().map(|d| d.text.len()).sum()
+}
+
+/// YAML parsing and validation of the glossary.
+#[divan::bench(args = CONCEPTS, sample_count = 10, sample_size = 1)]
+fn glossary_load(bencher: Bencher, concepts: usize) {
+    let yaml = glossary_yaml(concepts);
+    bencher.counter(BytesCount::of_str(&yaml)).bench(|| {
+        glossary::load_str(Path::new("bench.yaml"), &yaml).expect("the generated glossary is valid")
+    });
+}
+
+/// Compiling the glossary into the matcher's automaton.
+#[divan::bench(args = CONCEPTS, sample_count = 10, sample_size = 1)]
+fn matcher_new(bencher: Bencher, concepts: usize) {
+    let g = loaded(concepts);
+    bencher.bench(|| Matcher::new(g));
+}
+
+/// [`Checker::new`]: the matcher plus what the checker keeps.
+#[divan::bench(args = CONCEPTS, sample_count = 10, sample_size = 1)]
+fn checker_new(bencher: Bencher, concepts: usize) {
+    let g = loaded(concepts);
+    bencher.with_inputs(|| g.clone()).bench_values(Checker::new);
+}
+
+/// Folding 1 MB of text (SPEC §2), with case folding.
+#[divan::bench(sample_count = 20)]
+fn fold_text(bencher: Bencher) {
+    let text = text(CONCEPTS[0]);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| fold(&text, FoldOptions { case: true }));
+}
+
+/// [`Checker::matches`] over 1 MB: fold, automaton, boundaries, inflection.
+#[divan::bench(args = CONCEPTS, sample_count = 20)]
+fn matches(bencher: Bencher, concepts: usize) {
+    let checker = checker(concepts);
+    let text = text(concepts);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| checker.matches(&text));
+}
+
+/// Reading 1 MB of Markdown pages into segments.
+#[divan::bench(sample_count = 20)]
+fn read_markdown(bencher: Bencher) {
+    let pages = pages(CONCEPTS[0]);
+    let options = ReadOptions::default();
+    let total: usize = pages.iter().map(|p| p.text.len()).sum();
+    bencher.counter(BytesCount::new(total)).bench(|| {
+        pages
+            .iter()
+            .map(|p| formats::read(Format::Markdown, &p.text, &options).map(|r| r.segments.len()))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// [`Checker::check`] on 1 MB of read documents: matching and every rule.
+#[divan::bench(args = CONCEPTS, sample_count = 20)]
+fn check(bencher: Bencher, concepts: usize) {
+    let checker = checker(concepts);
+    let docs = documents(concepts);
+    bencher.counter(BytesCount::new(bytes(&docs))).bench(|| {
+        docs.iter()
+            .map(|d| checker.check(d, None).findings.len())
+            .sum::<usize>()
+    });
+}
