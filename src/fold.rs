@@ -182,6 +182,14 @@ enum Class {
 fn classify(c: char) -> Class {
     match c {
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Class::Ignorable,
+        // Bidirectional formatting controls (marks, embeddings, overrides,
+        // isolates) are as invisible as zero-width characters: right-to-left
+        // text often wraps a Latin name in them (UAX #9).
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Class::Ignorable,
         _ if c.is_whitespace() => Class::Space,
         _ => Class::Char(fold_punctuation(c)),
     }
@@ -688,6 +696,7 @@ mod tests {
     #[test]
     fn zero_width_characters_are_ignored() {
         assert_eq!(f("\u{FEFF}a\u{200B}b\u{200C}c\u{2060}d"), "abcd");
+        assert_eq!(f("\u{2067}a\u{200F}b\u{202C}\u{2069} c"), "ab c");
     }
 
     #[test]
@@ -835,7 +844,8 @@ mod tests {
         '\u{3000}', '\u{A0}', '\u{202F}', '\u{2007}', '\u{2028}', '\u{2019}', '\u{2018}',
         '\u{2BC}', '\'', '\u{FF07}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2212}',
         '-', '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{212B}',
-        '\u{2126}', 'ẞ', 'İ', '\u{1F0}', '\u{345}', '\u{1FB3}', '\u{390}', 'ς', '👩',
+        '\u{200E}', '\u{202B}', '\u{2067}', '\u{2069}', '\u{2126}', 'ẞ', 'İ', '\u{1F0}', '\u{345}',
+        '\u{1FB3}', '\u{390}', 'ς', '👩',
     ];
 
     fn any_text() -> impl Strategy<Value = String> {

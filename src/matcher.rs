@@ -147,7 +147,13 @@ struct Builder {
     anchor_ids: FastMap<String, usize>,
     by_anchor: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
-    pattern_keys: FastMap<(usize, String, bool), ()>,
+    /// Folded forms already compiled, with the inflection they were
+    /// compiled for (language, or none): the same form of a later concept
+    /// would find exactly the same spans and always lose them to the
+    /// earlier concept (SPEC §3), so it gets no pattern of its own. A
+    /// glossary where thousands of concepts share a form thus verifies
+    /// each occurrence once, not thousands of times.
+    pattern_keys: FastMap<(String, String, bool), ()>,
     regexes: Vec<(RegexPattern, usize)>,
 }
 
@@ -215,17 +221,22 @@ impl Matcher {
             let Some(patterns) = self.by_anchor.get(hit.value() as usize) else {
                 continue;
             };
-            for &p in patterns {
-                let pattern = &self.patterns[p];
-                if let Some(end) = longest_end(text, hit.end(), &pattern.rest) {
-                    found.push(Candidate {
+            // Of the candidates at one start only the first in selection
+            // order can ever be chosen: keep that one.
+            let best = patterns
+                .iter()
+                .filter_map(|&p| {
+                    let pattern = &self.patterns[p];
+                    let end = longest_end(text, hit.end(), &pattern.rest)?;
+                    Some(Candidate {
                         start: hit.start(),
                         end,
                         concept: self.renderings[pattern.rendering].concept,
                         rendering: pattern.rendering,
-                    });
-                }
-            }
+                    })
+                })
+                .min_by_key(Candidate::order);
+            found.extend(best);
         }
         if let Some(regexes) = &self.regexes {
             self.regex_candidates(regexes, text, &mut found);
@@ -304,7 +315,7 @@ impl Builder {
         };
         if self
             .pattern_keys
-            .insert((rendering, lang_key, inflect), ())
+            .insert((folded.clone(), lang_key, inflect), ())
             .is_none()
         {
             let pieces = compile(&folded, lang, inflect);
@@ -634,17 +645,23 @@ struct Candidate {
     rendering: usize,
 }
 
+impl Candidate {
+    /// Selection order: leftmost, then longest, then the concept first in
+    /// file order, then its first rendering.
+    fn order(&self) -> (usize, std::cmp::Reverse<usize>, usize, usize) {
+        (
+            self.start,
+            std::cmp::Reverse(self.end),
+            self.concept,
+            self.rendering,
+        )
+    }
+}
+
 /// Leftmost wins; at one position the longest; at equal spans the concept
 /// first in file order (SPEC §2, §3).
 fn select_leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.concept, a.rendering).cmp(&(
-            b.start,
-            std::cmp::Reverse(b.end),
-            b.concept,
-            b.rendering,
-        ))
-    });
+    candidates.sort_by_key(Candidate::order);
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut cursor = 0;
     for c in candidates {
@@ -806,6 +823,30 @@ concepts:
     #[test]
     fn shared_form_belongs_to_the_first_concept() {
         assert_eq!(found("the Summit"), vec![pair("shared-first", "Summit")]);
+    }
+
+    #[test]
+    fn a_form_shared_by_many_concepts_is_verified_once() {
+        let mut yaml = String::from("version: 1\nconcepts:\n");
+        for i in 0..300 {
+            yaml.push_str(&format!(
+                "  - id: c{i}\n    terms:\n      de: Gipfeltreffen\n"
+            ));
+        }
+        let glossary = load_str(Path::new("g.yaml"), &yaml).expect("test glossary loads");
+        let matcher = Matcher::new(&glossary);
+        assert_eq!(matcher.patterns.len(), 1);
+        assert_eq!(matcher.renderings().len(), 300);
+        let folded = fold(
+            "Gipfeltreffens und Gipfeltreffen",
+            FoldOptions { case: true },
+        );
+        let concepts: Vec<usize> = matcher
+            .find(&folded)
+            .iter()
+            .map(|m| matcher.renderings()[m.rendering].concept)
+            .collect();
+        assert_eq!(concepts, [0, 0]);
     }
 
     #[test]
