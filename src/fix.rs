@@ -9,6 +9,7 @@
 
 mod diff;
 mod plan;
+mod verbatim;
 mod write;
 
 use crate::document::Encoding;

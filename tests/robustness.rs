@@ -704,3 +704,148 @@ fn combining_marks_bidi_controls_and_emoji_sequences() {
         ]
     );
 }
+
+// --- Nothing lost by --fix -------------------------------------------------
+
+/// The official form `--fix` puts in place of [`VARIANT`].
+const OFFICIAL: &str = "Ministerium für Kultur und Tourismus";
+
+/// A 16 MB file with some 13,000 fixable names, in a directory of its own.
+fn fixable_project() -> (tempfile::TempDir, String) {
+    let mut text = String::with_capacity(17 << 20);
+    let mut line = 0;
+    while text.len() < 16 << 20 {
+        if line % 20 == 0 {
+            text.push_str(&format!(
+                "Zeile {line}: Bericht über das {VARIANT} heute.\n"
+            ));
+        } else {
+            text.push_str(&format!(
+                "Zeile {line}: ein gewöhnlicher Satz ohne Namen, nur Füllwörter.\n"
+            ));
+        }
+        line += 1;
+    }
+    let dir = project(&[("a.de.md", text.as_bytes())]);
+    (dir, text)
+}
+
+fn spawn_fix(dir: &Path) -> std::process::Child {
+    Command::new(bin())
+        .args(["check", "--fix", "-f", "concise", "a.de.md"])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run termlint --fix")
+}
+
+/// Entries of `dir` besides the glossary and the fixed file.
+fn others(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("list dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "glossary.yaml" && n != "a.de.md")
+        .collect();
+    names.sort();
+    names
+}
+
+/// When to kill `--fix`: right after it starts, a little after its
+/// temporary file appears (while the new text is written and synced), or
+/// right after that file is renamed over the original (while the new text
+/// is checked again).
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    AtStart,
+    Staging(u64),
+    Replaced,
+}
+
+/// Waits for `moment` (or for the run to end first).
+fn wait_for(moment: Moment, dir: &Path, child: &mut std::process::Child) {
+    let running = |child: &mut std::process::Child| child.try_wait().ok().flatten().is_none();
+    let pause = || std::thread::sleep(std::time::Duration::from_micros(200));
+    if matches!(moment, Moment::AtStart) {
+        return;
+    }
+    while others(dir).is_empty() && running(child) {
+        pause();
+    }
+    match moment {
+        Moment::Staging(ms) => std::thread::sleep(std::time::Duration::from_millis(ms)),
+        _ => {
+            while !others(dir).is_empty() && running(child) {
+                pause();
+            }
+        }
+    }
+}
+
+/// `--fix` killed (SIGKILL) while it reads and checks, while it writes the
+/// new text beside the file, right after the rename and while it checks
+/// again, leaves the file exactly as it was or exactly fixed. A temporary
+/// file may be left beside it: it is named `.a.de.md.termlint-<pid>-<n>.tmp`,
+/// and a directory walk skips it with a note.
+#[test]
+fn fix_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    let moments = [
+        Moment::AtStart,
+        Moment::Staging(0),
+        Moment::Staging(2),
+        Moment::Staging(15),
+        Moment::Replaced,
+    ];
+    let (mut kept, mut fixed, mut leftovers) = (0, 0, 0);
+    for moment in moments {
+        let (dir, old) = fixable_project();
+        let new = old.replace(VARIANT, OFFICIAL);
+        let mut child = spawn_fix(dir.path());
+        wait_for(moment, dir.path(), &mut child);
+        let _ = child.kill();
+        child.wait().expect("wait");
+        let now = fs::read_to_string(dir.path().join("a.de.md")).expect("read");
+        assert!(
+            now == old || now == new,
+            "half-written when killed {moment:?}"
+        );
+        if matches!(moment, Moment::Replaced) {
+            assert!(now == new, "the rename was seen, yet the file is old");
+        }
+        if now == old {
+            kept += 1;
+        } else {
+            fixed += 1;
+        }
+        for name in others(dir.path()) {
+            assert!(
+                name.starts_with(".a.de.md.termlint-") && name.ends_with(".tmp"),
+                "stray file {name}"
+            );
+            leftovers += 1;
+            leftover_is_skipped_with_a_note(&dir.path().join(&name), &name);
+        }
+    }
+    eprintln!(
+        "killed --fix {} times: {kept} times the file was as before, {fixed} times fixed, \
+         {leftovers} temporary files left",
+        moments.len()
+    );
+}
+
+/// A leftover temporary file in a walked directory is skipped with a note.
+fn leftover_is_skipped_with_a_note(path: &Path, name: &str) {
+    let text = format!("Das {VARIANT}.\n");
+    let dir = project(&[("site/b.de.md", text.as_bytes())]);
+    fs::rename(path, dir.path().join("site").join(name)).expect("move the leftover");
+    let out = check(dir.path(), &["-f", "json", "site"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "termlint: note: skipped 1 temporary file left by an interrupted --fix \
+             (site/{name}); the files they belong to are whole, delete them\n"
+        )
+    );
+    assert_eq!(places(&out), [forbidden(1, 5, 4)]);
+}

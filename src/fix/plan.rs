@@ -1,6 +1,7 @@
 //! Deciding which findings can be replaced safely, and making the
 //! replacements in one file's text.
 
+use super::verbatim::Verbatim;
 use super::FileFix;
 use crate::document::Document;
 use crate::finding::{Finding, Rule};
@@ -21,11 +22,12 @@ struct Edit {
 /// The fix of one file, `None` when nothing in it can be replaced.
 pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileFix> {
     let doc = &report.doc;
+    let verbatim = Verbatim::new(doc);
     let mut edits: Vec<Edit> = report
         .outcome
         .findings
         .iter()
-        .filter_map(|f| edit_for(doc, f, glossary))
+        .filter_map(|f| edit_for(doc, &verbatim, f, glossary))
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let edits = without_overlaps(edits);
@@ -42,14 +44,19 @@ pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileF
 }
 
 /// The replacement for one finding, when it is safe.
-fn edit_for(doc: &Document, finding: &Finding, glossary: &Glossary) -> Option<Edit> {
+fn edit_for(
+    doc: &Document,
+    verbatim: &Verbatim<'_>,
+    finding: &Finding,
+    glossary: &Glossary,
+) -> Option<Edit> {
     let found = doc.text.get(finding.span.clone())?;
     // A name broken over lines may sit in a table or a wrapped string; and
     // keeping line counts lets the patch stay line for line.
     if found.contains(['\n', '\r']) || finding.expected.contains(['\n', '\r']) {
         return None;
     }
-    if !is_verbatim(doc, &finding.span) {
+    if !verbatim.holds(&finding.span) {
         return None;
     }
     let text = match finding.rule {
@@ -69,43 +76,6 @@ fn edit_for(doc: &Document, finding: &Finding, glossary: &Glossary) -> Option<Ed
 /// Folded for comparing forms: case and white space aside.
 fn folded(text: &str) -> String {
     fold_str(text, FoldOptions { case: true })
-}
-
-/// Whether the file bytes at `span` are the very text the matcher read:
-/// a decoded entity or escape, or markup left out of a segment, inside the
-/// span would be lost or mangled by a plain replacement.
-fn is_verbatim(doc: &Document, span: &Range<usize>) -> bool {
-    let written = folded(&doc.text[span.clone()]);
-    doc.segments.iter().any(|segment| {
-        segment_text_at(&segment.text, |r| segment.original(r), span)
-            .is_some_and(|text| folded(text) == written)
-    })
-}
-
-/// The part of a segment's `text` read from the file bytes `span`, given
-/// the segment's map back to the file.
-fn segment_text_at<'t>(
-    text: &'t str,
-    original: impl Fn(Range<usize>) -> Range<usize>,
-    span: &Range<usize>,
-) -> Option<&'t str> {
-    let whole = original(0..text.len());
-    if whole.start > span.start || whole.end < span.end {
-        return None;
-    }
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
-    let start = *bounds
-        .iter()
-        .find(|&&i| original(i..i).start == span.start)?;
-    let end = *bounds
-        .iter()
-        .filter(|&&j| j > start)
-        .find(|&&j| original(start..j).end == span.end)?;
-    Some(&text[start..end])
 }
 
 /// The expected form for a forbidden or untranslated `found`, when safe.
@@ -208,7 +178,6 @@ fn apply(text: &str, edits: &[Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segment;
 
     fn de() -> LangTag {
         LangTag::parse("de").expect("valid tag")
@@ -262,18 +231,5 @@ mod tests {
             },
         ];
         assert_eq!(apply("a-b-c", &edits), "AAA--c");
-    }
-
-    #[test]
-    fn decoded_entity_is_not_verbatim() {
-        let file = "Exhibition &amp; Center";
-        let mut segment = Segment::at(0);
-        segment.push_verbatim(file, 0..11);
-        segment.push_decoded("&", 11..16);
-        segment.push_verbatim(file, 16..file.len());
-        let doc = Document::with_segments("x.md", file.to_owned(), de(), vec![segment]);
-        assert!(!is_verbatim(&doc, &(0..file.len())));
-        assert!(is_verbatim(&doc, &(0..10)));
-        assert!(is_verbatim(&doc, &(17..file.len())));
     }
 }
