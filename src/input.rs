@@ -379,6 +379,38 @@ mod tests {
     }
 
     #[test]
+    fn reading_stops_at_the_limit() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, vec![b'a'; 2000]).expect("write");
+        let err = read_bytes(&path, 1000).expect_err("over the limit");
+        assert!(
+            matches!(
+                err,
+                InputError::TooLarge {
+                    size: Size::Exactly(2000),
+                    limit: 1000,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(read_bytes(&path, 2000).map(|b| b.len()).ok(), Some(2000));
+    }
+
+    #[test]
+    fn beyond_capacity_message_says_to_split_the_file() {
+        let err = InputError::BeyondCapacity {
+            path: PathBuf::from("dump.txt"),
+            size: Size::Over(MAX_TEXT_BYTES),
+        };
+        assert_eq!(
+            err.to_string(),
+            "dump.txt: more than 1G is more than termlint can check at once (1G); split the file"
+        );
+    }
+
+    #[test]
     fn too_large_message_names_size_limit_and_option() {
         let err = InputError::TooLarge {
             path: PathBuf::from("dump.de.txt"),

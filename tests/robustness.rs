@@ -483,7 +483,9 @@ fn line_of_200_megabytes_is_checked_in_bounded_memory() {
 fn closed_stdout_ends_the_run_quietly() {
     let text = format!("Das {VARIANT}.\n").repeat(5000);
     let dir = project(&[("a.de.md", text.as_bytes())]);
-    for format in ["human", "concise", "json", "sarif", "github", "junit"] {
+    for format in [
+        "human", "concise", "json", "sarif", "github", "junit", "html",
+    ] {
         let mut child = Command::new(bin())
             .args(["check", "-f", format, "a.de.md"])
             .current_dir(dir.path())
@@ -831,6 +833,19 @@ fn fix_killed_at_any_moment_leaves_the_old_or_the_new_file() {
          {leftovers} temporary files left",
         moments.len()
     );
+}
+
+/// `--fix` on a UTF-16 file with a byte-order mark and CRLF writes it back
+/// in UTF-16, mark and line endings kept (UTF-8 files: see `tests/fix.rs`).
+#[test]
+fn fix_writes_a_utf16_file_back_in_utf16() {
+    let utf16 = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+    let before = format!("\u{feff}Zeile 😀\r\nDas {VARIANT}.\r\n");
+    let dir = project(&[("a.de.txt", &utf16(&before))]);
+    let out = check(dir.path(), &["--fix", "a.de.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = fs::read(dir.path().join("a.de.txt")).expect("read");
+    assert_eq!(after, utf16(&before.replace(VARIANT, OFFICIAL)));
 }
 
 /// A leftover temporary file in a walked directory is skipped with a note.
