@@ -342,7 +342,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
     let output = Output {
         path: args.output.as_deref(),
         html: html::Context {
-            checker: Some(&checker),
+            checker: Some(checker),
             sources: Some(&sources),
         },
     };
