@@ -65,7 +65,11 @@ fn edited_glossary_takes_effect_at_once() {
     let before = check(temp.path(), &cache, &[]);
     assert!(!String::from_utf8_lossy(&before.stdout).contains("forbidden"));
     let yaml = fs::read_to_string(&glossary).expect("reads");
-    fs::write(&glossary, yaml.replace("[Kultur-Park 12]", "[Kultur-Parc 12]")).expect("writes");
+    fs::write(
+        &glossary,
+        yaml.replace("[Kultur-Park 12]", "[Kultur-Parc 12]"),
+    )
+    .expect("writes");
     let after = check(temp.path(), &cache, &[]);
     assert!(String::from_utf8_lossy(&after.stdout).contains("forbidden"));
 }
