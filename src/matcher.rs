@@ -398,25 +398,31 @@ const MAX_KEYS: usize = 32;
 
 /// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
 /// each can continue with (fewer where the form ends sooner).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Continuations {
-    by_key: FastMap<Vec<u8>, Vec<usize>>,
+    /// By the FNV-1a hash of the key: a collision only makes a pattern be
+    /// verified for nothing.
+    by_key: FastMap<u64, Vec<u32>>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,
 }
 
 impl Continuations {
     fn new(patterns: &[usize], all: &[Pattern]) -> Continuations {
-        let mut index = Continuations::default();
+        let mut by_key: FastMap<u64, Vec<u32>> =
+            FastMap::with_capacity_and_hasher(patterns.len() * 2, Default::default());
+        let mut lengths = Vec::new();
         for &p in patterns {
+            let id = u32::try_from(p).unwrap_or(u32::MAX);
             for key in continuations(&all[p].rest) {
-                index.lengths.push(key.len());
-                index.by_key.entry(key).or_default().push(p);
+                if !lengths.contains(&key.len()) {
+                    lengths.push(key.len());
+                }
+                by_key.entry(key_hash(&key)).or_default().push(id);
             }
         }
-        index.lengths.sort_unstable();
-        index.lengths.dedup();
-        index
+        lengths.sort_unstable();
+        Continuations { by_key, lengths }
     }
 
     /// The patterns that may continue at `pos` of `text`.
@@ -424,12 +430,19 @@ impl Continuations {
         let mut found = Vec::new();
         let left = text.len() - pos;
         for &len in self.lengths.iter().take_while(|&&len| len <= left) {
-            if let Some(patterns) = self.by_key.get(&text[pos..pos + len]) {
-                found.extend(patterns);
+            if let Some(patterns) = self.by_key.get(&key_hash(&text[pos..pos + len])) {
+                found.extend(patterns.iter().map(|&p| p as usize));
             }
         }
         found
     }
+}
+
+/// FNV-1a of a continuation key.
+fn key_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = Fnv::default();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    std::hash::Hasher::finish(&hasher)
 }
 
 /// Every way `pieces` can begin, cut at [`KEY_BYTES`] bytes, or earlier,
