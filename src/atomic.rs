@@ -17,12 +17,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
+/// `.name.termlint-<pid>.tmp`: hidden, and recognised by the walker as a
+/// leftover should termlint be killed before the rename
+/// ([`crate::walk::is_leftover`]).
 fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "termlint".to_string());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.termlint-{}.tmp", std::process::id()))
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {

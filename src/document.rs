@@ -1,7 +1,8 @@
-//! A text being checked: its bytes as read, its language, the segments of
-//! human-language text a reader found in it, bilingual pairs inside the
-//! file, and the lookup from byte offsets to 1-based lines and columns
-//! (columns count chars).
+//! A text being checked: its text as decoded, the encoding its file uses,
+//! its language, the segments of human-language text a reader found in
+//! it, bilingual pairs inside the file, and the lookup from byte offsets
+//! to 1-based lines and columns (columns count chars) and to byte offsets
+//! in the file.
 
 use crate::formats::Format;
 use crate::lang::LangTag;
@@ -14,8 +15,12 @@ use std::path::{Path, PathBuf};
 pub struct Document {
     /// The path as the user named it (`-` for stdin).
     pub path: PathBuf,
-    /// The whole text; byte offsets of findings index into it.
+    /// The whole text; byte offsets of findings index into it. A file's
+    /// byte-order mark is kept (as U+FEFF), so that for a UTF-8 file these
+    /// offsets are the file's own.
     pub text: String,
+    /// How the file stores the text.
+    pub encoding: Encoding,
     /// The text's language.
     pub lang: LangTag,
     /// The format the file was read as (decides its comment syntax).
@@ -26,6 +31,71 @@ pub struct Document {
     /// aligned paragraphs), each with the segment it was translated into.
     pub pairs: Vec<Pair>,
     line_starts: Vec<usize>,
+    marks: Vec<Mark>,
+}
+
+/// The text encodings termlint reads: UTF-8 (with or without a byte-order
+/// mark), and UTF-16 and UTF-32 when the file starts with their byte-order
+/// mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8.
+    #[default]
+    Utf8,
+    /// UTF-16, little-endian.
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// UTF-32, little-endian.
+    Utf32Le,
+    /// UTF-32, big-endian.
+    Utf32Be,
+}
+
+impl Encoding {
+    /// The encoding's name as users know it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Utf32Le => "UTF-32LE",
+            Encoding::Utf32Be => "UTF-32BE",
+        }
+    }
+
+    /// `text` in this encoding; a byte-order mark is written only where
+    /// `text` starts with U+FEFF, as a decoded file's text does.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Encoding::Utf8 => text.as_bytes().to_vec(),
+            Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            Encoding::Utf32Le => text
+                .chars()
+                .flat_map(|c| u32::from(c).to_le_bytes())
+                .collect(),
+            Encoding::Utf32Be => text
+                .chars()
+                .flat_map(|c| u32::from(c).to_be_bytes())
+                .collect(),
+        }
+    }
+}
+
+/// Bytes of text between two [`Mark`]s: small enough that counting from a
+/// mark is quick, large enough that the marks take under 5% of the text.
+const MARK_STEP: usize = 512;
+
+/// How many characters and UTF-16 units come before a byte of the text:
+/// kept every [`MARK_STEP`] bytes (at the first character starting there)
+/// so that a column or a file offset is counted from the nearest mark, not
+/// from the start of a line that may be the whole file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Mark {
+    byte: usize,
+    chars: usize,
+    units: usize,
 }
 
 /// A source text inside the file and the segments that translate it (an
@@ -44,7 +114,8 @@ pub struct Pair {
     pub source_lang: Option<LangTag>,
 }
 
-/// Why a file's bytes are not text termlint can read.
+/// Why a file's bytes are not text termlint can read. Offsets are bytes
+/// of the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     /// Bytes that are not UTF-8.
@@ -52,6 +123,41 @@ pub enum DecodeError {
     InvalidUtf8 {
         /// Offset of the first bad byte.
         offset: usize,
+    },
+    /// A UTF-16 surrogate without its other half: the file is damaged
+    /// (cut in the middle of a character, or written by a broken tool).
+    #[error(
+        "unpaired UTF-16 surrogate 0x{unit:04X} at byte {offset}; the file is damaged here: \
+         retype the character and save the file again"
+    )]
+    UnpairedSurrogate {
+        /// Offset of the surrogate.
+        offset: usize,
+        /// The surrogate code unit.
+        unit: u16,
+    },
+    /// A UTF-32 code unit that is no character (a surrogate, or past
+    /// U+10FFFF).
+    #[error(
+        "invalid UTF-32 value 0x{value:08X} at byte {offset}; the file is damaged here: \
+         retype the character and save the file again"
+    )]
+    InvalidUtf32 {
+        /// Offset of the code unit.
+        offset: usize,
+        /// Its value.
+        value: u32,
+    },
+    /// The file ends inside a code unit.
+    #[error(
+        "{encoding} file ends inside a character at byte {offset}; the file is cut short, \
+         save it again"
+    )]
+    Truncated {
+        /// Offset of the incomplete code unit.
+        offset: usize,
+        /// The encoding's name.
+        encoding: &'static str,
     },
 }
 
@@ -71,14 +177,17 @@ impl Document {
         segments: Vec<Segment>,
     ) -> Document {
         let line_starts = line_starts(&text);
+        let marks = marks(&text);
         Document {
             path: path.into(),
             text,
+            encoding: Encoding::Utf8,
             lang,
             format: Format::Plain,
             segments,
             pairs: Vec::new(),
             line_starts,
+            marks,
         }
     }
 
@@ -89,15 +198,59 @@ impl Document {
 
     /// 1-based line and column (in chars) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.char_floor(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let prefix = &self.text[start..offset.min(self.text.len())];
-        let mut column = prefix.chars().count() + 1;
+        let mut column = self.chars_before(offset) - self.chars_before(start) + 1;
         // A byte-order mark is invisible in editors; do not count it.
-        if line == 0 && prefix.starts_with('\u{feff}') {
+        if line == 0 && offset > start && self.text[start..].starts_with('\u{feff}') {
             column -= 1;
         }
         (line + 1, column)
+    }
+
+    /// The offset in the file's bytes of byte `offset` of the text: the
+    /// same for UTF-8, counted in the file's code units for UTF-16 and
+    /// UTF-32.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let offset = self.char_floor(offset);
+        match self.encoding {
+            Encoding::Utf8 => offset,
+            Encoding::Utf16Le | Encoding::Utf16Be => 2 * self.units_before(offset),
+            Encoding::Utf32Le | Encoding::Utf32Be => 4 * self.chars_before(offset),
+        }
+    }
+
+    /// `offset` within the text, moved back to the start of its character.
+    fn char_floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// The nearest [`Mark`] at or before `offset`.
+    fn mark_before(&self, offset: usize) -> Mark {
+        let mut index = (offset / MARK_STEP).min(self.marks.len() - 1);
+        // A mark sits at the first character that starts at or after its
+        // step, which may be just past `offset`.
+        if self.marks[index].byte > offset {
+            index -= 1;
+        }
+        self.marks[index]
+    }
+
+    /// Characters before `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = self.mark_before(offset);
+        mark.chars + self.text[mark.byte..offset].chars().count()
+    }
+
+    /// UTF-16 code units before `offset` (a character boundary).
+    fn units_before(&self, offset: usize) -> usize {
+        let mark = self.mark_before(offset);
+        mark.units + self.text[mark.byte..offset].encode_utf16().count()
     }
 
     /// The text of 1-based `line` without its line ending.
@@ -151,6 +304,21 @@ pub fn paragraphs(text: &str) -> Vec<Segment> {
     segments
 }
 
+/// A [`Mark`] at (or just before) every [`MARK_STEP`]th byte of `text`.
+fn marks(text: &str) -> Vec<Mark> {
+    let mut marks = vec![Mark::default()];
+    let (mut chars, mut units) = (0, 0);
+    for (byte, c) in text.char_indices() {
+        // A character is at most 4 bytes: no step is ever skipped.
+        if byte >= MARK_STEP * marks.len() {
+            marks.push(Mark { byte, chars, units });
+        }
+        chars += 1;
+        units += c.len_utf16();
+    }
+    marks
+}
+
 /// Byte offsets where lines start; `\n`, `\r\n` and a lone `\r` end a line.
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -196,6 +364,40 @@ mod tests {
     fn bom_is_not_a_column() {
         let d = doc("\u{feff}Park");
         assert_eq!(d.line_col(3), (1, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_every_char() {
+        // Steps of the column lookup fall inside multi-byte characters.
+        let text = "ü€😀x".repeat(5000);
+        let d = doc(&text);
+        for (chars, (at, _)) in text.char_indices().enumerate().step_by(997) {
+            assert_eq!(d.line_col(at), (1, chars + 1), "at byte {at}");
+        }
+        assert_eq!(d.line_col(text.len()), (1, 20_001));
+    }
+
+    #[test]
+    fn file_offsets_count_the_file_code_units() {
+        let text = "\u{feff}a😀\nü".to_string();
+        let mut d = doc(&text);
+        let u = text.len() - "ü".len();
+        assert_eq!(d.file_offset(u), u);
+        d.encoding = Encoding::Utf16Le;
+        // BOM 1 unit, a 1, 😀 2, newline 1.
+        assert_eq!(d.file_offset(u), 2 * 5);
+        d.encoding = Encoding::Utf32Be;
+        assert_eq!(d.file_offset(u), 4 * 4);
+        assert_eq!(d.line_col(u), (2, 1));
+    }
+
+    #[test]
+    fn encoding_writes_the_text_back_byte_for_byte() {
+        let text = "\u{feff}Straße 😀\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(Encoding::Utf16Le.encode(text), le);
+        assert_eq!(&Encoding::Utf32Be.encode("A")[..], &[0, 0, 0, 0x41]);
+        assert_eq!(Encoding::Utf8.encode(text), text.as_bytes());
     }
 
     #[test]

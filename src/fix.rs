@@ -11,6 +11,7 @@ mod diff;
 mod plan;
 mod write;
 
+use crate::document::Encoding;
 use crate::glossary::Glossary;
 use crate::report::FileReport;
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ pub struct FileFix {
     pub after: String,
     /// How many findings the replacements fix.
     pub fixed: usize,
+    /// The file's encoding, which the new text is written in too.
+    pub encoding: Encoding,
 }
 
 /// A fix that could not be written; nothing was written.

@@ -530,6 +530,24 @@ mod tests {
     const CASE: FoldOptions = FoldOptions { case: true };
     const KEEP_CASE: FoldOptions = FoldOptions { case: false };
 
+    /// `input::MAX_TEXT_BYTES` relies on this: a folded text is at most
+    /// three times as long as the original, so 1 GiB folds to under 4 GiB.
+    #[test]
+    fn no_character_folds_to_more_than_three_times_its_length() {
+        let mut worst = (1.0f64, 'a');
+        let mut buffer = String::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            buffer.clear();
+            buffer.push(c);
+            let folded = fold_str(&buffer, CASE).len();
+            let ratio = folded as f64 / c.len_utf8() as f64;
+            if ratio > worst.0 {
+                worst = (ratio, c);
+            }
+        }
+        assert!(worst.0 <= 3.0, "{:?} grows {}x", worst.1, worst.0);
+    }
+
     fn f(text: &str) -> String {
         fold_str(text, CASE)
     }

@@ -177,6 +177,17 @@ struct CheckArgs {
     /// Compile the glossary afresh instead of reusing its cached compiled form.
     #[arg(long)]
     no_cache: bool,
+    /// Skip files larger than SIZE (with a note), e.g. 100M, 1G; 0 for no limit.
+    #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = parse_max_size)]
+    max_file_size: MaxSize,
+}
+
+/// `--max-file-size`: bytes, or `None` for no limit.
+#[derive(Clone, Copy)]
+struct MaxSize(Option<u64>);
+
+fn parse_max_size(text: &str) -> Result<MaxSize, String> {
+    input::parse_size(text).map(MaxSize)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -279,6 +290,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         source_lang: source_lang.as_ref(),
         explicit_source_lang: args.source_lang.is_some(),
         read: &read,
+        max_size: args.max_file_size.0,
     };
     let source = args
         .source
@@ -300,6 +312,8 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         .collect();
     let mut notes = Notes {
         hidden: walked.hidden,
+        leftovers: walked.leftovers,
+        loops: walked.loops,
         skipped: Vec::new(),
     };
     for result in results {
@@ -449,6 +463,7 @@ fn finish_fix(
             fix: false,
             diff: false,
             no_cache: args.no_cache,
+            max_file_size: args.max_file_size,
         }
     }
 }
@@ -470,30 +485,50 @@ struct CheckedFile {
 /// Notes for stderr about what a directory walk left out.
 struct Notes {
     hidden: Vec<PathBuf>,
+    leftovers: Vec<PathBuf>,
+    loops: Vec<walk::Loop>,
     skipped: Vec<String>,
 }
 
 impl Notes {
     fn print(&self) {
-        let count = self.hidden.len();
-        if count > 0 {
-            let names: Vec<String> = self
-                .hidden
-                .iter()
-                .take(5)
-                .map(|p| p.display().to_string())
-                .collect();
-            let more = if count > 5 { ", …" } else { "" };
-            let entries = if count == 1 { "entry" } else { "entries" };
+        if !self.hidden.is_empty() {
+            let entries = count(self.hidden.len(), "hidden entry", "hidden entries");
             eprintln!(
-                "termlint: note: skipped {count} hidden {entries} ({}{more})",
-                names.join(", ")
+                "termlint: note: skipped {entries} ({})",
+                first_few(&self.hidden)
+            );
+        }
+        if !self.leftovers.is_empty() {
+            let files = count(self.leftovers.len(), "temporary file", "temporary files");
+            eprintln!(
+                "termlint: note: skipped {files} left by an interrupted --fix ({}); \
+                 the files they belong to are whole, delete them",
+                first_few(&self.leftovers)
+            );
+        }
+        for found in &self.loops {
+            eprintln!(
+                "termlint: note: skipping {}: a symbolic link back to {}, whose files are checked there",
+                found.link.display(),
+                found.ancestor.display()
             );
         }
         for note in &self.skipped {
             eprintln!("termlint: note: {note}");
         }
     }
+}
+
+/// Up to five paths, comma-separated, `…` when there are more.
+fn first_few(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .take(5)
+        .map(|p| p.display().to_string())
+        .collect();
+    let more = if paths.len() > 5 { ", …" } else { "" };
+    format!("{}{more}", names.join(", "))
 }
 
 /// What checking each file of one run shares.
@@ -503,6 +538,7 @@ struct Run<'a> {
     source_lang: Option<&'a LangTag>,
     explicit_source_lang: bool,
     read: &'a ReadOptions,
+    max_size: Option<u64>,
 }
 
 impl Run<'_> {
@@ -511,6 +547,7 @@ impl Run<'_> {
             lang,
             read: self.read,
             languages: self.checker.languages(),
+            max_size: self.max_size,
         };
         input::load(path, &how)
     }
@@ -537,8 +574,9 @@ impl Run<'_> {
         })
     }
 
-    /// Checks one file. A file found in a directory that is binary or whose
-    /// language cannot be told is skipped with a note; it is paired with
+    /// Checks one file. A file found in a directory that is binary, over
+    /// the size limit, or whose language cannot be told is skipped with a
+    /// note; it is paired with
     /// its source text (`de/x.md` with `zh/x.md`) when that exists.
     fn check_file(&self, target: &Target, source: Option<&Document>) -> Checked {
         let choice = LangChoice {
@@ -555,6 +593,13 @@ impl Run<'_> {
             }
             Err(InputError::Binary { path }) if target.walked => {
                 return Checked::Skipped(format!("skipping {}: binary file", path.display()));
+            }
+            // A file named on the command line that is not checked fails
+            // the run (exit 2); one found in a directory only gets a note.
+            Err(err @ (InputError::TooLarge { .. } | InputError::BeyondCapacity { .. }))
+                if target.walked =>
+            {
+                return Checked::Skipped(err.to_string());
             }
             Err(err) => return Checked::Failed(err),
         };

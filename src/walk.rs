@@ -1,6 +1,9 @@
 //! Expanding what the user named into files: directories are walked in
 //! sorted order honouring `.gitignore`, hidden entries are skipped (and
 //! counted for a note), `--include`/`--exclude` globs filter walked files.
+//! Symbolic links are followed; a link back to a directory being walked is
+//! left out with a note (its files are checked once, where they are), and
+//! so are temporary files that an interrupted `--fix` left behind.
 
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
@@ -32,8 +35,28 @@ pub struct Walked {
     pub targets: Vec<Target>,
     /// Hidden entries left out of directory walks.
     pub hidden: Vec<PathBuf>,
-    /// Problems walking (unreadable directories, symlink loops).
+    /// Temporary files of termlint's own (see [`is_leftover`]) left out.
+    pub leftovers: Vec<PathBuf>,
+    /// Symbolic links to a directory that contains them, left out.
+    pub loops: Vec<Loop>,
+    /// Problems walking (unreadable directories): the path and why.
     pub errors: Vec<(PathBuf, String)>,
+}
+
+/// A symbolic link that leads back to a directory the walk is already in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loop {
+    /// The link.
+    pub link: PathBuf,
+    /// The directory it leads back to.
+    pub ancestor: PathBuf,
+}
+
+/// Whether `name` is a temporary file termlint writes beside a file and
+/// renames over it (`.x.de.md.termlint-<pid>-<n>.tmp`): one is left only
+/// when termlint was killed while writing, and is never text to check.
+pub fn is_leftover(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp") && name.contains(".termlint-")
 }
 
 /// A glob that does not parse.
@@ -68,6 +91,8 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
     let overrides = overrides(dir, options)?;
     let hidden: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
     let seen = Arc::clone(&hidden);
+    let leftovers: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+    let left = Arc::clone(&leftovers);
     let walker = WalkBuilder::new(dir)
         .hidden(false)
         // A .gitignore is honoured even outside a git repository.
@@ -81,8 +106,12 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
             // Version control and ignore files are never text to check;
             // only other hidden entries are worth a note.
             let is_tooling = matches!(name.as_ref(), ".git" | ".gitignore" | ".ignore");
+            let list = match is_leftover(&name) {
+                true => &left,
+                false => &seen,
+            };
             if is_hidden && !is_tooling {
-                if let Ok(mut list) = seen.lock() {
+                if let Ok(mut list) = list.lock() {
                     list.push(entry.path().to_path_buf());
                 }
             }
@@ -96,13 +125,59 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
                 walked.targets.push(Target { path, walked: true });
             }
             Ok(_) => {}
-            Err(err) => walked.errors.push((dir.to_path_buf(), err.to_string())),
+            Err(err) => match loop_of(&err) {
+                Some(found) => walked.loops.push(found),
+                None => walked.errors.push(walk_error(dir, &err)),
+            },
         }
     }
     if let Ok(mut list) = hidden.lock() {
         walked.hidden.append(&mut list);
     }
+    if let Ok(mut list) = leftovers.lock() {
+        walked.leftovers.append(&mut list);
+    }
     Ok(())
+}
+
+/// The loop an error of the walk reports, if it is one.
+fn loop_of(err: &ignore::Error) -> Option<Loop> {
+    match err {
+        ignore::Error::Loop { ancestor, child } => Some(Loop {
+            link: child.clone(),
+            ancestor: ancestor.clone(),
+        }),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => loop_of(err),
+        _ => None,
+    }
+}
+
+/// The path an error of the walk is about (else the directory walked) and
+/// a short reason.
+fn walk_error(dir: &Path, err: &ignore::Error) -> (PathBuf, String) {
+    fn path_of(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let path = path_of(err).unwrap_or(dir).to_path_buf();
+    let reason = match err.io_error().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            "cannot read: permission denied; check the directory's permissions".to_string()
+        }
+        Some(_) | None => {
+            let text = err.to_string();
+            let prefix = format!("{}: ", path.display());
+            text.strip_prefix(&prefix).unwrap_or(&text).to_string()
+        }
+    };
+    (path, reason)
 }
 
 fn overrides(dir: &Path, options: &WalkOptions) -> Result<ignore::overrides::Override, GlobError> {
@@ -218,6 +293,33 @@ mod tests {
                 (PathBuf::from("x.de.md"), false)
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn link_back_to_an_ancestor_is_a_loop_not_an_error() {
+        let dir = tree();
+        std::os::unix::fs::symlink("..", dir.path().join("drafts/up")).expect("symlink");
+        let walked = expand(&[dir.path().to_path_buf()], &WalkOptions::default()).expect("walk");
+        assert!(walked.errors.is_empty(), "{:?}", walked.errors);
+        assert_eq!(walked.loops.len(), 1);
+        assert_eq!(walked.loops[0].link, dir.path().join("drafts/up"));
+        assert_eq!(
+            names(&walked, dir.path()),
+            ["a.de.md", "b.de.md", "drafts/c.de.md", "notes.txt"]
+        );
+    }
+
+    #[test]
+    fn leftover_temporary_files_are_told_apart_from_hidden_files() {
+        let dir = tree();
+        let temp = dir.path().join(".a.de.md.termlint-4242-0.tmp");
+        fs::write(&temp, "half").expect("write");
+        let walked = expand(&[dir.path().to_path_buf()], &WalkOptions::default()).expect("walk");
+        assert_eq!(walked.leftovers, [temp]);
+        assert_eq!(walked.hidden.len(), 1);
+        assert!(!is_leftover(".hidden.de.md"));
+        assert!(!is_leftover("a.termlint-1.tmp"));
     }
 
     #[test]

@@ -158,6 +158,7 @@ mod tests {
             before: before.to_owned(),
             after: after.to_owned(),
             fixed: 1,
+            encoding: crate::document::Encoding::Utf8,
         }
     }
 

@@ -37,6 +37,7 @@ pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileF
         before: doc.text.clone(),
         after: apply(&doc.text, &edits),
         fixed: edits.len(),
+        encoding: doc.encoding,
     })
 }
 

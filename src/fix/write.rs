@@ -83,7 +83,7 @@ fn stage(fix: &FileFix) -> Result<Staged<'_>, FixError> {
             &e,
         )
     })?;
-    file.write_all(fix.after.as_bytes())
+    file.write_all(&fix.encoding.encode(&fix.after))
         .and_then(|()| file.set_permissions(permissions))
         .and_then(|()| file.sync_all())
         .map_err(|e| io_error(path, "write the temporary file", &e))?;
@@ -108,7 +108,9 @@ fn writable(target: &Path, path: &Path) -> Result<fs::Permissions, FixError> {
 }
 
 /// A new file beside `target` named after it; the name is claimed with
-/// `create_new`, so an existing file is never overwritten.
+/// `create_new`, so an existing file is never overwritten. A process killed
+/// before the rename leaves it behind; the name is hidden and recognised by
+/// the walker ([`crate::walk::is_leftover`]), which never checks it.
 fn create_temp(dir: &Path, target: &Path) -> io::Result<(TempFile, File)> {
     let name = target
         .file_name()
@@ -129,7 +131,7 @@ fn create_temp(dir: &Path, target: &Path) -> io::Result<(TempFile, File)> {
 /// Fails unless `target` still holds the text the fix was planned on.
 fn unchanged(fix: &FileFix, target: &Path) -> Result<(), FixError> {
     let now = fs::read(target).map_err(|e| io_error(&fix.path, "read the file again", &e))?;
-    if now != fix.before.as_bytes() {
+    if now != fix.encoding.encode(&fix.before) {
         return Err(error(
             &fix.path,
             "changed while termlint ran; run again (nothing was written)",
@@ -156,6 +158,7 @@ fn commit(mut staged: Staged<'_>) -> Result<(), FixError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Encoding;
 
     fn fix_in(dir: &Path, name: &str, before: &str, after: &str) -> FileFix {
         let path = dir.join(name);
@@ -165,6 +168,7 @@ mod tests {
             before: before.to_owned(),
             after: after.to_owned(),
             fixed: 1,
+            encoding: Encoding::Utf8,
         }
     }
 
@@ -199,12 +203,31 @@ mod tests {
     }
 
     #[test]
+    fn utf16_file_is_written_back_in_utf16() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.de.txt");
+        let before = "\u{feff}alt\r\n";
+        fs::write(&path, Encoding::Utf16Be.encode(before)).expect("write fixture");
+        let fix = FileFix {
+            path: path.clone(),
+            before: before.to_owned(),
+            after: "\u{feff}neu\r\n".to_owned(),
+            fixed: 1,
+            encoding: Encoding::Utf16Be,
+        };
+        write_all(&[fix]).expect("written");
+        let after = fs::read(&path).expect("read");
+        assert_eq!(after, Encoding::Utf16Be.encode("\u{feff}neu\r\n"));
+    }
+
+    #[test]
     fn standard_input_is_not_written() {
         let fix = FileFix {
             path: PathBuf::from("-"),
             before: String::new(),
             after: "x".to_owned(),
             fixed: 1,
+            encoding: Encoding::Utf8,
         };
         let err = write_all(&[fix]).expect_err("refused");
         assert!(err.message.contains("--diff"), "{err}");

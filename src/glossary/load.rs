@@ -7,6 +7,7 @@
 
 use super::locate::{locate, locate_exact, NodePath, Seg, Target};
 use super::raw::{RawGlossary, RawVersion};
+use super::shape;
 use super::validate::{self, Message, Problem};
 use super::Glossary;
 use crate::fold::{fold_str, FoldOptions};
@@ -67,6 +68,14 @@ fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary,
     // Editors on Windows may start the file with a byte order mark, which
     // the YAML parser would read as the start of a second document.
     let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
+    if let Some(at) = shape::too_deep(yaml) {
+        let message = format!(
+            "the YAML nests more than {} levels deep here; a glossary needs seven at most, \
+             check the brackets",
+            shape::MAX_DEPTH
+        );
+        return Err(GlossaryError::new(path, at, message));
+    }
     let raw: Option<RawGlossary> =
         serde_yaml::from_str(yaml).map_err(|e| parse_error(path, yaml, &e))?;
     let Some(raw) = raw else {
@@ -152,6 +161,11 @@ fn parse_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> GlossaryEr
     // Limits first: re-reading a hostile file for its version would only
     // pay its cost twice.
     if let Some(message) = special_message(&message) {
+        // serde_yaml gives no place for its expansion limit.
+        let at = match message.starts_with("too many alias expansions") {
+            true => shape::first_alias(yaml).unwrap_or(at),
+            false => at,
+        };
         return GlossaryError::new(path, at, message);
     }
     // A newer format explains its unknown fields by its version.
@@ -704,7 +718,8 @@ concepts:
     #[test]
     fn refuses_alias_bomb() {
         // "Billion laughs": nine levels of nine aliases would expand to
-        // 9^9 strings; serde_yaml's repetition limit stops it early.
+        // 9^9 strings; serde_yaml's repetition limit stops it early, and
+        // the error points at the first alias.
         let mut yaml =
             String::from("version:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for i in 1..9 {
@@ -714,7 +729,7 @@ concepts:
         yaml.push_str("concepts: []\n");
         assert_eq!(
             err(&yaml),
-            "glossary.yaml:1:1: too many alias expansions (`*name`); write the values out \
+            "glossary.yaml:3:10: too many alias expansions (`*name`); write the values out \
              instead of repeating anchors"
         );
     }
@@ -724,7 +739,8 @@ concepts:
         let yaml = format!("version: {}\nconcepts: []\n", "[".repeat(500));
         assert_eq!(
             err(&yaml),
-            "glossary.yaml:1:137: the YAML nests too deeply; a glossary needs only a few levels, check the file"
+            "glossary.yaml:1:42: the YAML nests more than 32 levels deep here; a glossary needs \
+             seven at most, check the brackets"
         );
     }
 

@@ -6,6 +6,7 @@ mod load;
 pub(crate) mod locate;
 mod raw;
 pub mod schema;
+mod shape;
 mod validate;
 
 pub use discover::discover;

@@ -145,16 +145,20 @@ fn notes(f: &Finding) -> Vec<String> {
 }
 
 /// Cuts a long line around the span, marking each cut with `…`; tabs and
-/// other control characters show as one space so markers line up.
+/// other control characters show as one space so markers line up. Only a
+/// window around the span is looked at, so a finding on a line of many
+/// megabytes costs no more than one on a short line.
 fn cut(before: &str, marked: &str, after: &str) -> (String, String, String) {
+    let (before, cut_before) = last_chars(before, WINDOW);
+    let (after, cut_after) = first_chars(after, WINDOW);
     let before = visible(before);
     let marked = visible(marked);
     let after = visible(after);
     let total = before.width() + marked.width() + after.width();
-    if total <= MAX_WIDTH {
+    if total <= MAX_WIDTH && !cut_before && !cut_after {
         return (before, marked, after);
     }
-    let before = if before.width() > LEFT_CONTEXT {
+    let before = if cut_before || before.width() > LEFT_CONTEXT {
         format!("…{}", keep_end(&before, LEFT_CONTEXT - 1))
     } else {
         before
@@ -162,12 +166,33 @@ fn cut(before: &str, marked: &str, after: &str) -> (String, String, String) {
     let room = MAX_WIDTH
         .saturating_sub(before.width() + marked.width())
         .max(20);
-    let after = if after.width() > room {
+    let after = if cut_after || after.width() > room {
         format!("{}…", keep_start(&after, room - 1))
     } else {
         after
     };
     (before, marked, after)
+}
+
+/// Characters of context looked at on each side of the span: more than
+/// [`MAX_WIDTH`] columns, since characters take at least one column each
+/// except marks and other zero-width ones.
+const WINDOW: usize = 4 * MAX_WIDTH;
+
+/// The last `n` characters of `s`, and whether anything was left out.
+fn last_chars(s: &str, n: usize) -> (&str, bool) {
+    match s.char_indices().rev().nth(n) {
+        Some((at, c)) => (&s[at + c.len_utf8()..], true),
+        None => (s, false),
+    }
+}
+
+/// The first `n` characters of `s`, and whether anything was left out.
+fn first_chars(s: &str, n: usize) -> (&str, bool) {
+    match s.char_indices().nth(n) {
+        Some((at, _)) => (&s[..at], true),
+        None => (s, false),
+    }
 }
 
 fn visible(s: &str) -> String {
@@ -241,6 +266,23 @@ mod tests {
         assert!(b.starts_with('…') && b.width() == LEFT_CONTEXT);
         assert_eq!(m, "Park");
         assert!(a.ends_with('…') && b.width() + m.width() + a.width() <= MAX_WIDTH);
+    }
+
+    #[test]
+    fn a_line_of_megabytes_is_cut_from_a_window() {
+        let before = "x".repeat(3_000_000);
+        let (b, _, a) = cut(&before, "Park", &before);
+        assert_eq!(b.width(), LEFT_CONTEXT);
+        assert!(a.ends_with('…') && a.width() < MAX_WIDTH);
+    }
+
+    #[test]
+    fn marks_past_the_window_still_count_as_cut() {
+        // Zero-width characters: the window holds no visible column, yet
+        // the line was cut and says so.
+        let before = format!("a{}", "\u{301}".repeat(WINDOW + 5));
+        let (b, _, _) = cut(&before, "Park", "");
+        assert!(b.starts_with('…'));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `--format json` (SPEC §5): one object with `version`, `findings`,
 //! `summary`, and `coverage` when a source text was given.
 
-use super::{FileReport, Position, Summary};
+use super::{file_span, FileReport, Position, Summary};
 use crate::finding::Finding;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -87,6 +87,7 @@ pub fn render(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
 
 fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
     let pos = Position::of(&report.doc, f);
+    let bytes = file_span(&report.doc, f);
     let renderings = (!f.renderings.is_empty()).then(|| {
         f.renderings
             .iter()
@@ -105,8 +106,8 @@ fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
         column: pos.column,
         end_line: pos.end_line,
         end_column: pos.end_column,
-        byte_start: f.span.start,
-        byte_end: f.span.end,
+        byte_start: bytes.start,
+        byte_end: bytes.end,
         concept: &f.concept,
         found: &f.found,
         expected: &f.expected,

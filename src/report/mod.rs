@@ -75,6 +75,13 @@ pub struct Position {
     pub end_column: usize,
 }
 
+/// The bytes of the file `finding` covers: its span, counted in the file's
+/// own code units when the file is UTF-16 or UTF-32 (SPEC §5: byte offsets
+/// index the original file).
+pub fn file_span(doc: &Document, finding: &Finding) -> std::ops::Range<usize> {
+    doc.file_offset(finding.span.start)..doc.file_offset(finding.span.end)
+}
+
 impl Position {
     /// The position of `finding` in `doc`.
     pub fn of(doc: &Document, finding: &Finding) -> Position {

@@ -7,7 +7,7 @@
 //! findings that one replacement can correct. Section numbers (§) refer to
 //! the SARIF 2.1.0 specification.
 
-use super::{FileReport, Position};
+use super::{file_span, FileReport, Position};
 use crate::finding::{Finding, Rule, Severity};
 use crate::fold::{fold_str, FoldOptions};
 use crate::formats::Format;
@@ -338,13 +338,14 @@ fn rule_index(rule: Rule) -> usize {
 /// equal to `startColumn` (§3.30.2 allows empty regions).
 fn region(report: &FileReport, f: &Finding) -> Region {
     let pos = Position::of(&report.doc, f);
+    let bytes = file_span(&report.doc, f);
     Region {
         start_line: pos.line,
         start_column: pos.column,
         end_line: pos.end_line,
         end_column: pos.end_column,
-        byte_offset: f.span.start,
-        byte_length: f.span.len(),
+        byte_offset: bytes.start,
+        byte_length: bytes.len(),
     }
 }
 
