@@ -94,6 +94,9 @@ pub struct Matcher {
     automaton: DoubleArrayAhoCorasick<u32>,
     /// Patterns to verify for each anchor id.
     by_anchor: Vec<Vec<usize>>,
+    /// For anchors shared by many patterns: which of them can continue
+    /// with the bytes after the anchor.
+    crowded: FastMap<usize, Continuations>,
     patterns: Vec<Pattern>,
     renderings: Vec<Rendering>,
     regexes: Option<Regexes>,
@@ -218,8 +221,17 @@ impl Matcher {
             if !is_boundary(text, hit.start()) {
                 continue;
             }
-            let Some(patterns) = self.by_anchor.get(hit.value() as usize) else {
+            let anchor = hit.value() as usize;
+            let Some(all) = self.by_anchor.get(anchor) else {
                 continue;
+            };
+            let narrowed;
+            let patterns = match self.crowded.get(&anchor) {
+                Some(index) => {
+                    narrowed = index.candidates(text.as_bytes(), hit.end());
+                    &narrowed
+                }
+                None => all,
             };
             // Of the candidates at one start only the first in selection
             // order can ever be chosen: keep that one.
@@ -372,12 +384,139 @@ impl Builder {
         .expect("invariant: glossary anchors are distinct, non-empty and few enough to compile");
         Matcher {
             automaton,
+            crowded: crowded_anchors(&self.by_anchor, &self.patterns),
             by_anchor: self.by_anchor,
             patterns: self.patterns,
             renderings: self.renderings,
             regexes: compile_set(self.regexes),
         }
     }
+}
+
+/// Patterns per anchor above which the anchor gets a [`Continuations`]
+/// index: a glossary with thousands of names starting `Ministry of` would
+/// otherwise verify every one of them at every `Ministry of` in the text.
+const CROWDED: usize = 8;
+
+/// Bytes after the anchor that the index keys on: enough to reach into
+/// the words that tell `Ministerium für Kultur` from `Ministerium für
+/// Kunst`.
+const KEY_BYTES: usize = 16;
+
+/// Ways one pattern may continue that the index lists; where listing
+/// another word's endings would pass this, the keys stop before them.
+const MAX_KEYS: usize = 32;
+
+/// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
+/// each can continue with (fewer where the form ends sooner).
+#[derive(Debug, Clone)]
+struct Continuations {
+    /// By the FNV-1a hash of the key: a collision only makes a pattern be
+    /// verified for nothing.
+    by_key: FastMap<u64, Vec<u32>>,
+    /// The distinct key lengths, shortest first.
+    lengths: Vec<usize>,
+}
+
+impl Continuations {
+    fn new(patterns: &[usize], all: &[Pattern]) -> Continuations {
+        let mut by_key: FastMap<u64, Vec<u32>> =
+            FastMap::with_capacity_and_hasher(patterns.len() * 2, Default::default());
+        let mut lengths = Vec::new();
+        for &p in patterns {
+            let id = u32::try_from(p).unwrap_or(u32::MAX);
+            for key in continuations(&all[p].rest) {
+                if !lengths.contains(&key.len()) {
+                    lengths.push(key.len());
+                }
+                by_key.entry(key_hash(&key)).or_default().push(id);
+            }
+        }
+        lengths.sort_unstable();
+        Continuations { by_key, lengths }
+    }
+
+    /// The patterns that may continue at `pos` of `text`.
+    fn candidates(&self, text: &[u8], pos: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let left = text.len() - pos;
+        for &len in self.lengths.iter().take_while(|&&len| len <= left) {
+            if let Some(patterns) = self.by_key.get(&key_hash(&text[pos..pos + len])) {
+                found.extend(patterns.iter().map(|&p| p as usize));
+            }
+        }
+        found
+    }
+}
+
+/// FNV-1a of a continuation key.
+fn key_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = Fnv::default();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    std::hash::Hasher::finish(&hasher)
+}
+
+/// Every way `pieces` can begin, cut at [`KEY_BYTES`] bytes, or earlier,
+/// before a word's endings, where listing them would make more than
+/// [`MAX_KEYS`] ways.
+fn continuations(pieces: &[Piece]) -> Vec<Vec<u8>> {
+    let mut ways: Vec<Vec<u8>> = vec![Vec::new()];
+    let mut done: Vec<Vec<u8>> = Vec::new();
+    for piece in pieces {
+        if ways.is_empty() {
+            break;
+        }
+        match piece {
+            Piece::Literal(text) => ways
+                .iter_mut()
+                .for_each(|w| w.extend_from_slice(text.as_bytes())),
+            Piece::Word(word) => {
+                ways.iter_mut()
+                    .for_each(|w| w.extend_from_slice(word.stem.as_bytes()));
+                let (full, open): (Vec<_>, Vec<_>) =
+                    ways.into_iter().partition(|w| w.len() >= KEY_BYTES);
+                done.extend(full);
+                if open.len() * word.endings.len() + done.len() > MAX_KEYS {
+                    done.extend(open);
+                    return cut(done);
+                }
+                ways = open
+                    .iter()
+                    .flat_map(|w| {
+                        word.endings
+                            .iter()
+                            .map(move |e| [w.as_slice(), e.as_bytes()].concat())
+                    })
+                    .collect();
+            }
+        }
+        let (full, open): (Vec<_>, Vec<_>) = ways.into_iter().partition(|w| w.len() >= KEY_BYTES);
+        done.extend(full);
+        ways = open;
+    }
+    done.extend(ways);
+    cut(done)
+}
+
+/// `keys` cut to [`KEY_BYTES`], without repeats.
+fn cut(mut keys: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    keys.iter_mut().for_each(|k| k.truncate(KEY_BYTES));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The indexes of the anchors shared by more than [`CROWDED`] patterns.
+fn crowded_anchors(
+    by_anchor: &[Vec<usize>],
+    patterns: &[Pattern],
+) -> FastMap<usize, Continuations> {
+    by_anchor
+        .iter()
+        .enumerate()
+        .filter(|(_, ps)| ps.len() > CROWDED)
+        .map(|(anchor, ps)| (anchor, Continuations::new(ps, patterns)))
+        .collect()
 }
 
 impl std::fmt::Debug for Matcher {
@@ -489,6 +628,7 @@ impl Matcher {
             && regexes.iter().all(|(_, r)| *r < renderings.len());
         Ok(consistent.then(|| Matcher {
             automaton,
+            crowded: crowded_anchors(&by_anchor, &patterns),
             by_anchor,
             patterns,
             renderings,
@@ -732,6 +872,40 @@ concepts:
 
     fn pair(id: &str, text: &str) -> (String, String) {
         (id.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn names_sharing_their_first_word_are_told_apart_by_what_follows() {
+        // 40 names start `Ministerium für`: the anchor is crowded and its
+        // patterns are found through the continuation index. `Kunst 40`
+        // is not `Kunst 4`.
+        let mut yaml = String::from("version: 1\nconcepts:\n");
+        for i in 0..40 {
+            yaml.push_str(&format!(
+                "  - id: m{i}\n    terms:\n      de: Ministerium für Kunst {i}\n      en: Ministry of Arts {i}\n"
+            ));
+        }
+        let glossary = load_str(Path::new("g.yaml"), &yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        assert!(!matcher.crowded.is_empty());
+        let text = "des Ministeriums für Kunst 7, das Ministerium für Kunst 39 und Ministry of Arts 12; Ministerium für Kunst 40";
+        let folded = fold(text, FoldOptions { case: true });
+        let found: Vec<(String, &str)> = matcher
+            .find(&folded)
+            .into_iter()
+            .map(|m| {
+                let concept = &glossary.concepts[matcher.renderings()[m.rendering].concept];
+                (concept.id.clone(), &text[m.span])
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("m7".to_string(), "Ministeriums für Kunst 7"),
+                ("m39".to_string(), "Ministerium für Kunst 39"),
+                ("m12".to_string(), "Ministry of Arts 12"),
+            ]
+        );
     }
 
     #[test]

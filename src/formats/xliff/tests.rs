@@ -242,6 +242,20 @@ fn malformed_xml_is_an_error_at_the_bad_markup() {
 }
 
 #[test]
+fn malformed_xml_error_is_one_short_line() {
+    // A broken end tag runs on to the next `>`, lines and all; quick-xml
+    // quotes it whole.
+    let garbage = "Park\n\t\t".repeat(100);
+    let text = format!(
+        "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><target>Der </{garbage}<note>x</note></target></trans-unit></body></file></xliff>"
+    );
+    let err = read(&text, &ReadOptions::default()).expect_err("mismatched end tag");
+    assert!(!err.message.contains('\n'), "{}", err.message);
+    assert!(err.message.chars().count() < 300, "{}", err.message);
+    assert!(err.message.contains("fix the file"), "{}", err.message);
+}
+
+#[test]
 fn file_ending_inside_a_target_is_an_error() {
     let text = r#"<xliff version="1.2"><file><body><trans-unit id="1"><target>Der Park"#;
     let err = read(text, &ReadOptions::default()).expect_err("unclosed");
