@@ -28,7 +28,8 @@ fuzz_target!(|data: &[u8]| {
             serde_json::from_slice::<serde_json::Value>(&out).expect("valid JSON");
         }
         Err(e) => {
-            let lines = yaml.split('\n').count();
+            // YAML breaks lines at LF, CRLF and a lone CR alike.
+            let lines = yaml.replace("\r\n", "\n").split(['\n', '\r']).count();
             assert!(
                 e.line >= 1 && e.line <= lines + 1,
                 "line {} of {lines}",

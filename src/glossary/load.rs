@@ -244,6 +244,8 @@ fn yaml_message(text: &str) -> String {
 fn serde_message(text: &str) -> String {
     if let Some(field) = unknown_field(text) {
         let allowed = text.split_once(", expected ").map_or("", |(_, rest)| rest);
+        // A plain-scalar key in a flow mapping can run over several lines.
+        let field = field.split_whitespace().collect::<Vec<_>>().join(" ");
         return format!("unknown field `{field}`; use {allowed}");
     }
     if text.starts_with("missing field") {
@@ -295,6 +297,17 @@ mod tests {
             Ok(_) => panic!("loaded, expected an error:\n{yaml}"),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn unknown_field_over_two_lines_is_named_on_one_line() {
+        let yaml = "version: 1\nconcepts:\n  - {id: park, terms: {en: {officia des Park\n      - id: x}}}\n";
+        let message = err(yaml);
+        assert!(!message.contains('\n'), "{message}");
+        assert!(
+            message.contains("unknown field `officia des Park - id`;"),
+            "{message}"
+        );
     }
 
     fn tag(s: &str) -> LangTag {
