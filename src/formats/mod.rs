@@ -13,6 +13,22 @@ use crate::lang::LangTag;
 use crate::segment::Segment;
 use std::path::Path;
 
+/// The longest quick-xml message kept, in chars: it quotes the markup it
+/// stopped at, which in a broken file can run on for pages.
+const MAX_XML_DETAIL: usize = 120;
+
+/// quick-xml's reason for refusing a file, on one line and cut short: it
+/// quotes markup as is, line breaks included (`</` and a line break end a
+/// tag name). Shared by the XLIFF and TBX readers.
+pub(crate) fn xml_detail(err: &quick_xml::Error) -> String {
+    let detail = err.to_string();
+    let joined = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    match joined.char_indices().nth(MAX_XML_DETAIL) {
+        Some((cut, _)) => format!("{}…", &joined[..cut]),
+        None => joined,
+    }
+}
+
 /// The formats termlint reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

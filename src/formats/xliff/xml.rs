@@ -73,7 +73,7 @@ impl<'t> Xml<'t> {
             offset: self.offset(self.reader.error_position()),
             message: format!(
                 "malformed XML: {}; {MALFORMED_HINT}",
-                one_line(&err.to_string())
+                crate::formats::xml_detail(err)
             ),
         }
     }
@@ -81,20 +81,6 @@ impl<'t> Xml<'t> {
     fn offset(&self, position: u64) -> usize {
         let offset = usize::try_from(position).unwrap_or(usize::MAX);
         offset.saturating_add(self.base).min(self.text.len())
-    }
-}
-
-/// The longest quick-xml message kept, in chars: it quotes the markup it
-/// stopped at, which in a broken file can run on for pages.
-const MAX_DETAIL: usize = 120;
-
-/// `detail` on one line and cut short: quick-xml quotes markup as is, line
-/// breaks included (`</` and a line break end a tag name).
-fn one_line(detail: &str) -> String {
-    let joined = detail.split_whitespace().collect::<Vec<_>>().join(" ");
-    match joined.char_indices().nth(MAX_DETAIL) {
-        Some((cut, _)) => format!("{}…", &joined[..cut]),
-        None => joined,
     }
 }
 

@@ -103,6 +103,18 @@ mod tests {
     }
 
     #[test]
+    fn malformed_xml_over_many_lines_is_named_on_one_short_line() {
+        let broken = format!(
+            "<martif><text><body></body\n{}\n></text></martif>",
+            "x ".repeat(500)
+        );
+        let err = import(&broken).expect_err("malformed").to_string();
+        assert!(err.starts_with("t.tbx:"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+        assert!(err.chars().count() < 200, "{err}");
+    }
+
+    #[test]
     fn a_file_that_is_not_tbx_is_refused() {
         let err = import("en,de\nHouse,Haus\n").expect_err("not TBX");
         assert!(err.message.contains("not a TBX file"), "{err}");

@@ -92,7 +92,7 @@ pub fn read(text: &str) -> Result<Vec<ConceptRecord>, XmlError> {
         let at = offset(reader.buffer_position());
         let event = reader.read_event().map_err(|e| XmlError {
             offset: Some(offset(reader.error_position())),
-            message: format!("malformed XML: {e}"),
+            message: format!("malformed XML: {}", crate::formats::xml_detail(&e)),
         })?;
         match event {
             Event::Eof => break,
