@@ -305,26 +305,52 @@ pub fn paragraphs(text: &str) -> Vec<Segment> {
 }
 
 /// A [`Mark`] at (or just before) every [`MARK_STEP`]th byte of `text`.
+/// Counts bytes, not decoded characters: every byte but a continuation
+/// byte starts a character, and a four-byte one is two UTF-16 units.
 fn marks(text: &str) -> Vec<Mark> {
-    let mut marks = vec![Mark::default()];
-    let (mut chars, mut units) = (0, 0);
-    for (byte, c) in text.char_indices() {
-        // A character is at most 4 bytes: no step is ever skipped.
-        if byte >= MARK_STEP * marks.len() {
-            marks.push(Mark { byte, chars, units });
+    let bytes = text.as_bytes();
+    let mut marks = Vec::with_capacity(bytes.len() / MARK_STEP + 1);
+    marks.push(Mark::default());
+    let (mut chars, mut units, mut at) = (0, 0, 0);
+    loop {
+        let step = (MARK_STEP * marks.len()).min(bytes.len());
+        let (c, u) = count_chars(&bytes[at..step]);
+        (chars, units) = (chars + c, units + u);
+        // A mark sits at the first character starting at or after its
+        // step; continuation bytes count for nothing.
+        at = step
+            + bytes[step..]
+                .iter()
+                .take_while(|&&b| is_continuation(b))
+                .count();
+        if at >= bytes.len() {
+            return marks;
         }
-        chars += 1;
-        units += c.len_utf16();
+        marks.push(Mark {
+            byte: at,
+            chars,
+            units,
+        });
     }
-    marks
+}
+
+/// Characters and UTF-16 units in `bytes`, which start on a character.
+fn count_chars(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| !is_continuation(b)).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// Byte offsets where lines start; `\n`, `\r\n` and a lone `\r` end a line.
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let ends_line = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
         if ends_line {
             starts.push(i + 1);
         }
@@ -375,6 +401,46 @@ mod tests {
             assert_eq!(d.line_col(at), (1, chars + 1), "at byte {at}");
         }
         assert_eq!(d.line_col(text.len()), (1, 20_001));
+    }
+
+    /// The marks and line starts as first written: one decoded character
+    /// or one byte at a time.
+    fn marks_by_chars(text: &str) -> Vec<Mark> {
+        let mut marks = vec![Mark::default()];
+        let (mut chars, mut units) = (0, 0);
+        for (byte, c) in text.char_indices() {
+            if byte >= MARK_STEP * marks.len() {
+                marks.push(Mark { byte, chars, units });
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        marks
+    }
+
+    fn line_starts_by_bytes(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_and_line_starts_agree_with_a_char_by_char_count(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "ü", "€", "😀", "\r", "\n", "\r\n", "Straße ", "北京"]),
+                0..1500,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(marks(&text), marks_by_chars(&text));
+            proptest::prop_assert_eq!(line_starts(&text), line_starts_by_bytes(&text));
+        }
     }
 
     #[test]

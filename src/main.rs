@@ -291,6 +291,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         explicit_source_lang: args.source_lang.is_some(),
         read: &read,
         max_size: args.max_file_size.0,
+        keep_segments: args.fix || args.diff || matches!(args.format, Format::Html),
     };
     let source = args
         .source
@@ -539,6 +540,10 @@ struct Run<'a> {
     explicit_source_lang: bool,
     read: &'a ReadOptions,
     max_size: Option<u64>,
+    /// Whether the segments are needed after the check (`--fix` and the
+    /// HTML page use them); otherwise each file's are freed at once, which
+    /// halves the memory a large run holds until its report is written.
+    keep_segments: bool,
 }
 
 impl Run<'_> {
@@ -613,6 +618,10 @@ impl Run<'_> {
             _ => None,
         };
         let outcome = self.checker.check(&doc, source.or(paired.as_ref()));
+        let mut doc = doc;
+        if !self.keep_segments {
+            doc.segments = Vec::new();
+        }
         Checked::Report(Box::new(CheckedFile {
             report: FileReport { doc, outcome },
             source: paired.or_else(|| source.cloned()),

@@ -33,7 +33,7 @@ fn delimited<'t>(
     open: &'t str,
     close: &'t str,
 ) -> impl Iterator<Item = Range<usize>> + 't {
-    text.match_indices(open).filter_map(move |(at, _)| {
+    find_all(text, open).filter_map(move |at| {
         let end = text[at + open.len()..].find(close)?;
         Some(at..at + open.len() + end + close.len())
     })
@@ -45,7 +45,7 @@ fn delimited<'t>(
 /// of Jinja, Liquid or Handlebars — anything from `{{` to the next `}}` on
 /// the same line (shortcodes may run across lines).
 fn shortcodes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.match_indices("{{").filter_map(move |(at, _)| {
+    find_all(text, "{{").filter_map(move |at| {
         let inner = text[at + 2..].trim_start_matches(' ');
         let end = text[at + 2..].find("}}")?;
         let body = &text[at + 2..at + 2 + end];
@@ -58,7 +58,7 @@ fn shortcodes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// attribute for HTML, so its attributes would read as prose. Tags without
 /// braces are left to the parser.
 fn jsx_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.match_indices('<').filter_map(move |(at, _)| {
+    memchr::memchr_iter(b'<', text.as_bytes()).filter_map(move |at| {
         let rest = &text[at + 1..];
         if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return None;
@@ -97,11 +97,17 @@ fn jsx_tag_len(rest: &str) -> Option<usize> {
 /// runs right up to a URL), up to white
 /// space or a character that cannot continue a URL in running text.
 fn urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    ["https://", "http://", "www."]
-        .into_iter()
-        .flat_map(move |prefix| text.match_indices(prefix))
-        .filter(move |(at, _)| !text[..*at].ends_with(|c: char| c.is_ascii_alphanumeric()))
-        .map(move |(at, _)| at..at + url_len(&text[at..]))
+    let http = find_all(text, "http")
+        .filter(|&at| text[at + 4..].starts_with("s://") || text[at + 4..].starts_with("://"));
+    http.chain(find_all(text, "www."))
+        .filter(move |&at| !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric()))
+        .map(move |at| at..at + url_len(&text[at..]))
+}
+
+/// Every byte offset where `needle` starts in `text` (SIMD search: the
+/// masks are looked for over every byte of every file).
+fn find_all<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
 }
 
 /// Length of the URL at the start of `rest`, trailing punctuation left
