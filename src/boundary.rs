@@ -26,6 +26,10 @@ pub fn is_boundary(text: &str, pos: usize) -> bool {
     if !text.is_char_boundary(pos) {
         return false;
     }
+    let bytes = text.as_bytes();
+    if let Some(plain) = ascii_boundary(bytes[pos - 1], bytes[pos]) {
+        return plain;
+    }
     let (Some(before), Some(after)) = (text[..pos].chars().next_back(), text[pos..].chars().next())
     else {
         return true;
@@ -39,6 +43,22 @@ pub fn is_boundary(text: &str, pos: usize) -> bool {
         return true;
     }
     is_word_boundary(text, pos)
+}
+
+/// The answer for the commonest cases, from the two bytes around the
+/// position alone: between two ASCII letters or digits there is never a
+/// boundary (UAX #29 WB5, WB8–WB10), between one and an ASCII space always
+/// (WB3d joins spaces only to spaces). Anything else needs the full rules.
+fn ascii_boundary(before: u8, after: u8) -> Option<bool> {
+    match (
+        before.is_ascii_alphanumeric(),
+        after.is_ascii_alphanumeric(),
+    ) {
+        (true, true) => Some(false),
+        (true, false) if after == b' ' => Some(true),
+        (false, true) if before == b' ' => Some(true),
+        _ => None,
+    }
 }
 
 /// Whether `c` belongs to a script written without spaces between words.
@@ -277,6 +297,28 @@ mod tests {
             1 => proptest::char::range('\u{5D0}', '\u{5EA}'),
             1 => prop::sample::select(vec!['\u{5F3}', '\u{5F4}', '"', '\u{200D}', '😀']),
         ]
+    }
+
+    #[test]
+    fn ascii_shortcut_agrees_with_the_full_rules() {
+        let around = [
+            "", "a", "1", " ", ".", ":", "'", "_", "\u{300}", "\u{200D}", "é", "北",
+        ];
+        let pair = ["a", "Z", "0", "9", " "];
+        for first in around {
+            for b in pair {
+                for a in pair {
+                    for last in around {
+                        let text = format!("{first}{b}{a}{last}");
+                        let pos = first.len() + 1;
+                        let full = is_word_boundary(&text, pos);
+                        if ascii_boundary(b.as_bytes()[0], a.as_bytes()[0]).is_some() {
+                            assert_eq!(is_boundary(&text, pos), full, "{text:?} at {pos}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     proptest::proptest! {

@@ -224,17 +224,65 @@ fn fullwidth_to_ascii(c: char) -> char {
 }
 
 /// End of the longest stretch from `start` (not white space) in which every
-/// white-space byte stands alone between two other bytes.
+/// white-space byte stands alone between two other bytes: the first white
+/// space that is followed by more white space or ends the range.
 fn simple_stretch_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let mut pos = start;
-    while let Some(n) = bytes[pos..end].iter().position(is_ascii_space) {
-        let space = pos + n;
-        match bytes.get(space + 1) {
-            Some(next) if space + 1 < end && !is_ascii_space(next) => pos = space + 1,
-            _ => return space,
+    let range = &bytes[start..end];
+    let mut chunks = range.chunks_exact(CHUNK);
+    let mut base = 0;
+    let mut space_before = false;
+    for chunk in &mut chunks {
+        let spaces = mask(chunk, is_ascii_space);
+        if space_before && spaces & 1 != 0 {
+            return start + base - 1;
         }
+        let doubled = spaces & (spaces >> 1);
+        if doubled != 0 {
+            return start + base + doubled.trailing_zeros() as usize;
+        }
+        space_before = spaces >> (CHUNK - 1) != 0;
+        base += CHUNK;
     }
-    end
+    let rest = chunks.remainder();
+    let mut prev = space_before;
+    for (i, b) in rest.iter().enumerate() {
+        let space = is_ascii_space(b);
+        if prev && space {
+            return start + base + i - 1;
+        }
+        prev = space;
+    }
+    if prev {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// Bytes looked at together when scanning: a chunk's test results form
+/// one `u32` mask, which the compiler computes with vector instructions.
+const CHUNK: usize = 32;
+
+/// Bit `i` set when `test(chunk[i])`; `chunk` has [`CHUNK`] bytes.
+fn mask(chunk: &[u8], test: impl Fn(&u8) -> bool) -> u32 {
+    chunk
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, b)| m | (u32::from(test(b)) << i))
+}
+
+/// The first index of `bytes` where `test` holds, scanning a chunk at a time.
+fn first_where(bytes: &[u8], test: impl Fn(&u8) -> bool + Copy) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let found = mask(chunk, test);
+        if found != 0 {
+            return Some(base + found.trailing_zeros() as usize);
+        }
+        base += CHUNK;
+    }
+    chunks.remainder().iter().position(test).map(|i| base + i)
 }
 
 fn is_ascii_space(b: &u8) -> bool {
@@ -332,10 +380,8 @@ impl<'t> Folder<'t> {
                 continue;
             }
             let end = pos
-                + text.as_bytes()[pos..]
-                    .iter()
-                    .take_while(|b| b.is_ascii())
-                    .count();
+                + first_where(&text.as_bytes()[pos..], |b| !b.is_ascii())
+                    .unwrap_or(text.len() - pos);
             // The last ASCII character before non-ASCII text may carry
             // combining marks, so it takes the general path.
             let fast_end = if end < text.len() { end - 1 } else { end };
@@ -415,10 +461,9 @@ impl<'t> Folder<'t> {
             self.out[folded..].make_ascii_lowercase();
         }
         let mut pos = folded;
-        while let Some(n) = self.out.as_bytes()[pos..]
-            .iter()
-            .position(|b| *b != b' ' && is_ascii_space(b))
-        {
+        while let Some(n) = first_where(&self.out.as_bytes()[pos..], |b| {
+            *b != b' ' && is_ascii_space(b)
+        }) {
             pos += n;
             self.out.replace_range(pos..pos + 1, " ");
         }
@@ -883,7 +928,40 @@ mod tests {
             .collect()
     }
 
+    /// [`simple_stretch_end`] as first written, a byte at a time.
+    fn simple_stretch_end_by_bytes(bytes: &[u8], start: usize, end: usize) -> usize {
+        let mut pos = start;
+        while let Some(n) = bytes[pos..end].iter().position(is_ascii_space) {
+            let space = pos + n;
+            match bytes.get(space + 1) {
+                Some(next) if space + 1 < end && !is_ascii_space(next) => pos = space + 1,
+                _ => return space,
+            }
+        }
+        end
+    }
+
     proptest! {
+        #[test]
+        fn byte_scans_agree_with_a_byte_at_a_time(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'Z', b' ', b'\n', b'\r', b'\t', 0x0b, 0x0c, 0xc3, 0xbc]),
+                0..200,
+            ),
+            cut in 0usize..200,
+        ) {
+            let end = cut.min(bytes.len());
+            let start = bytes[..end].iter().position(|b| !is_ascii_space(b)).unwrap_or(end);
+            prop_assert_eq!(
+                simple_stretch_end(&bytes, start, end),
+                simple_stretch_end_by_bytes(&bytes, start, end)
+            );
+            prop_assert_eq!(
+                first_where(&bytes, |b| !b.is_ascii()),
+                bytes.iter().position(|b| !b.is_ascii())
+            );
+        }
+
         #[test]
         fn wide_shortcut_changes_nothing(text in any_text()) {
             let mut general = Folder::new(&text, CASE);

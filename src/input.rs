@@ -228,7 +228,7 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Encoding), InputE
         column: e.column,
         source: e.error,
     })?;
-    if text.chars().take(8000).any(|c| c == '\0') {
+    if has_nul_in_first_chars(&text) {
         return Err(binary());
     }
     if text.len() as u64 > MAX_TEXT_BYTES {
@@ -306,7 +306,14 @@ pub fn load(path: &Path, how: &Load<'_>) -> Result<Document, InputError> {
 
 /// Git's rule: a NUL byte in the first 8000 bytes means binary.
 fn is_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8000).any(|&b| b == 0)
+    memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_some()
+}
+
+/// The same rule for decoded text (UTF-16 and UTF-32 files): a NUL among
+/// its first 8000 characters.
+fn has_nul_in_first_chars(text: &str) -> bool {
+    let prefix = &text.as_bytes()[..text.len().min(4 * 8000)];
+    memchr::memchr(0, prefix).is_some_and(|at| text[..at].chars().count() < 8000)
 }
 
 fn language(
@@ -376,6 +383,16 @@ mod tests {
         assert_eq!(format_size((1 << 30) + (1 << 29)), "1.5G");
         assert_eq!(format_size(2048 + 100), "2.1K");
         assert_eq!(format_size(900), "900 bytes");
+    }
+
+    #[test]
+    fn nul_counts_among_the_first_8000_characters_not_bytes() {
+        let before = |n: usize| format!("{}\0", "ü".repeat(n));
+        assert!(has_nul_in_first_chars(&before(7999)));
+        assert!(!has_nul_in_first_chars(&before(8000)));
+        assert!(!has_nul_in_first_chars("plain text"));
+        assert!(is_binary(b"PNG\0"));
+        assert!(!is_binary(&[b"a".repeat(8000), vec![0]].concat()));
     }
 
     #[test]
