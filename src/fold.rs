@@ -19,6 +19,8 @@
 //! Offsets are stored as `u32`: the original and the folded text must each be
 //! shorter than 4 GiB.
 
+mod simple;
+
 use std::ops::Range;
 
 use caseless::Caseless;
@@ -338,9 +340,9 @@ impl Segment {
 struct Folder<'t> {
     text: &'t str,
     case: bool,
-    /// Copy plain CJK stretches as they are (off only to test that the
-    /// shortcut changes nothing).
-    wide_shortcut: bool,
+    /// Copy plain CJK stretches as they are and fold simple characters
+    /// from a table (off only to test that the shortcuts change nothing).
+    shortcuts: bool,
     out: String,
     map: OffsetMap,
     space: Option<Range<usize>>,
@@ -357,7 +359,7 @@ impl<'t> Folder<'t> {
         Folder {
             text,
             case: options.case,
-            wide_shortcut: true,
+            shortcuts: true,
             out: String::with_capacity(text.len()),
             map,
             space: None,
@@ -370,21 +372,30 @@ impl<'t> Folder<'t> {
         let text = self.text;
         let mut pos = 0;
         while let Some(c) = text[pos..].chars().next() {
-            if self.wide_shortcut && is_plain_wide(c) {
+            if self.shortcuts && is_plain_wide(c) {
                 pos = self.push_plain_wide(pos);
                 continue;
             }
             if !c.is_ascii() {
-                self.push_char(pos, c);
-                pos += c.len_utf8();
+                let end = pos + c.len_utf8();
+                match self.simple_alone(c, end) {
+                    Some(folded) => self.push_simple(pos..end, folded.as_str()),
+                    None => self.push_char(pos, c),
+                }
+                pos = end;
                 continue;
             }
             let end = pos
                 + first_where(&text.as_bytes()[pos..], |b| !b.is_ascii())
                     .unwrap_or(text.len() - pos);
             // The last ASCII character before non-ASCII text may carry
-            // combining marks, so it takes the general path.
-            let fast_end = if end < text.len() { end - 1 } else { end };
+            // combining marks, so it takes the general path, unless what
+            // follows starts a segment of its own.
+            let fast_end = if self.next_starts_alone(end) {
+                end
+            } else {
+                end - 1
+            };
             self.push_ascii(pos, fast_end);
             if fast_end < end {
                 self.push_char(fast_end, char::from(text.as_bytes()[fast_end]));
@@ -411,8 +422,11 @@ impl<'t> Folder<'t> {
             last = end;
             end += c.len_utf8();
         }
-        let next_is_ascii = text.as_bytes().get(end).is_none_or(u8::is_ascii);
-        let fast_end = if next_is_ascii { end } else { last };
+        let fast_end = if self.next_starts_alone(end) {
+            end
+        } else {
+            last
+        };
         if fast_end > start {
             self.flush_segment();
             self.flush_space();
@@ -425,6 +439,34 @@ impl<'t> Folder<'t> {
             self.push_char(fast_end, c);
         }
         end
+    }
+
+    /// Whether the character at `at` (if any) starts a segment of its own,
+    /// so that nothing before it needs to wait for it.
+    fn next_starts_alone(&self, at: usize) -> bool {
+        let next = self.text[at..].chars().next();
+        next.is_none_or(|c| c.is_ascii() || self.case && self.shortcuts && simple::starts_alone(c))
+    }
+
+    /// The table's fold of `c` (ending at byte `end`) when it stands alone:
+    /// simple itself, and followed by a character that starts a segment of
+    /// its own. The table holds case-folded text only.
+    fn simple_alone(&self, c: char, end: usize) -> Option<simple::Simple> {
+        if !self.case || !self.shortcuts {
+            return None;
+        }
+        let folded = simple::lookup(c)?;
+        self.next_starts_alone(end).then_some(folded)
+    }
+
+    /// A simple character's folded text for `original`.
+    fn push_simple(&mut self, original: Range<usize>, folded: &str) {
+        self.flush_segment();
+        self.flush_space();
+        let at = self.out.len();
+        self.out.push_str(folded);
+        let one_to_one = folded.len() == original.len() && folded.chars().nth(1).is_none();
+        self.map.push(at, original, one_to_one);
     }
 
     /// ASCII text none of whose characters is followed by a combining mark.
@@ -881,6 +923,10 @@ mod tests {
             2 => proptest::char::range('\u{400}', '\u{45F}'),
             1 => proptest::char::range('\u{370}', '\u{3FF}'),
             1 => proptest::char::range('\u{FF01}', '\u{FF5E}'),
+            1 => proptest::char::range('\u{100}', '\u{24F}'),
+            1 => proptest::char::range('\u{590}', '\u{6FF}'),
+            1 => proptest::char::range('\u{2000}', '\u{206F}'),
+            1 => proptest::char::range('\u{3000}', '\u{303F}'),
             2 => prop::sample::select(SPECIAL.to_vec()),
         ]
     }
@@ -963,9 +1009,9 @@ mod tests {
         }
 
         #[test]
-        fn wide_shortcut_changes_nothing(text in any_text()) {
+        fn shortcuts_changes_nothing(text in any_text()) {
             let mut general = Folder::new(&text, CASE);
-            general.wide_shortcut = false;
+            general.shortcuts = false;
             let general = general.run();
             let fast = fold(&text, CASE);
             prop_assert_eq!(fast.as_str(), general.as_str());

@@ -1,0 +1,118 @@
+//! Characters that fold on their own, looked up in a table instead of
+//! going through normalization segments one at a time.
+//!
+//! A *simple* character never joins the normalization segment before it
+//! (combining class 0, NFC quick check Yes) and is not white space or
+//! ignorable. When the character after it is ASCII or simple too, nothing
+//! can join its segment either, so its fold is the fold of the character
+//! alone: NFC, full case folding, NFC again — computed once per character
+//! and kept. The table covers the ranges most text outside ASCII and
+//! CJK ideographs is written in: Latin, Greek, Cyrillic, Armenian, Hebrew,
+//! Arabic, general punctuation, CJK punctuation and full-width forms.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized};
+
+use super::{classify, fold_segment, Class};
+
+/// The code points the table covers, as half-open ranges.
+const RANGES: [(u32, u32); 4] = [
+    (0x80, 0x800),
+    (0x2000, 0x2070),
+    (0x3000, 0x3040),
+    (0xFF00, 0xFFF0),
+];
+
+/// The case-folded text of a simple character (at most three characters).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Simple {
+    len: u8,
+    bytes: [u8; 12],
+}
+
+impl Simple {
+    /// The folded text.
+    pub(super) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// The fold of `c` when it is simple and in the table.
+pub(super) fn lookup(c: char) -> Option<Simple> {
+    let index = index_of(c)?;
+    table()[index]
+}
+
+/// Whether `c` never joins the segment before it: ASCII, or simple.
+pub(super) fn starts_alone(c: char) -> bool {
+    c.is_ascii() || lookup(c).is_some()
+}
+
+fn index_of(c: char) -> Option<usize> {
+    let code = u32::from(c);
+    let mut base = 0;
+    for (start, end) in RANGES {
+        if (start..end).contains(&code) {
+            return usize::try_from(code - start + base).ok();
+        }
+        base += end - start;
+    }
+    None
+}
+
+fn table() -> &'static [Option<Simple>] {
+    static TABLE: OnceLock<Vec<Option<Simple>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        RANGES
+            .iter()
+            .flat_map(|&(start, end)| start..end)
+            .map(|code| char::from_u32(code).and_then(compute))
+            .collect()
+    })
+}
+
+fn compute(c: char) -> Option<Simple> {
+    let Class::Char(mapped) = classify(c) else {
+        return None;
+    };
+    let alone = canonical_combining_class(mapped) == 0
+        && is_nfc_quick(std::iter::once(mapped)) == IsNormalized::Yes;
+    if !alone {
+        return None;
+    }
+    let (mut scratch, mut out) = (String::new(), String::new());
+    fold_segment(
+        mapped.encode_utf8(&mut [0; 4]),
+        true,
+        &mut scratch,
+        &mut out,
+    );
+    let mut bytes = [0; 12];
+    bytes.get_mut(..out.len())?.copy_from_slice(out.as_bytes());
+    Some(Simple {
+        len: u8::try_from(out.len()).ok()?,
+        bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_and_punctuation_are_simple_marks_and_spaces_are_not() {
+        let folded = |c| lookup(c).map(|s| s.as_str().to_string());
+        assert_eq!(folded('Ü').as_deref(), Some("ü"));
+        assert_eq!(folded('ß').as_deref(), Some("ss"));
+        assert_eq!(folded('Ж').as_deref(), Some("ж"));
+        assert_eq!(folded('，').as_deref(), Some(","));
+        assert_eq!(folded('’').as_deref(), Some("'"));
+        assert_eq!(folded('\u{0301}'), None, "a combining mark joins");
+        assert_eq!(folded('\u{00A0}'), None, "white space");
+        assert_eq!(folded('\u{00AD}'), None, "ignorable");
+        assert_eq!(folded('\u{3000}'), None, "ideographic space");
+        assert_eq!(folded('北'), None, "outside the table");
+    }
+}
