@@ -409,19 +409,19 @@ const MAX_KEYS: usize = 32;
 
 /// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
 /// each can continue with (fewer where the form ends sooner).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Continuations {
-    /// By the FNV-1a hash of the key: a collision only makes a pattern be
-    /// verified for nothing.
-    by_key: FastMap<u64, Vec<u32>>,
+    /// The FNV-1a hash of each key with a pattern that may continue so,
+    /// sorted (one allocation, looked up by binary search): a collision
+    /// only makes a pattern be verified for nothing.
+    by_key: Vec<(u64, u32)>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,
 }
 
 impl Continuations {
     fn new(patterns: &[usize], all: &[Pattern]) -> Continuations {
-        let mut by_key: FastMap<u64, Vec<u32>> =
-            FastMap::with_capacity_and_hasher(patterns.len() * 2, Default::default());
+        let mut by_key = Vec::with_capacity(patterns.len() * 2);
         let mut lengths = Vec::new();
         for &p in patterns {
             let id = u32::try_from(p).unwrap_or(u32::MAX);
@@ -429,11 +429,20 @@ impl Continuations {
                 if !lengths.contains(&key.len()) {
                     lengths.push(key.len());
                 }
-                by_key.entry(key_hash(&key)).or_default().push(id);
+                by_key.push((key_hash(&key), id));
             }
         }
+        // Patterns of one key stay in pattern order.
+        by_key.sort_unstable();
+        by_key.dedup();
         lengths.sort_unstable();
         Continuations { by_key, lengths }
+    }
+
+    /// Whether every pattern the index lists is below `patterns` (a cache
+    /// file read back).
+    fn refers_within(&self, patterns: usize) -> bool {
+        self.by_key.iter().all(|&(_, p)| (p as usize) < patterns)
     }
 
     /// The patterns that may continue at `pos` of `text`.
@@ -441,9 +450,10 @@ impl Continuations {
         let mut found = Vec::new();
         let left = text.len() - pos;
         for &len in self.lengths.iter().take_while(|&&len| len <= left) {
-            if let Some(patterns) = self.by_key.get(&key_hash(&text[pos..pos + len])) {
-                found.extend(patterns.iter().map(|&p| p as usize));
-            }
+            let hash = key_hash(&text[pos..pos + len]);
+            let first = self.by_key.partition_point(|&(h, _)| h < hash);
+            let same = self.by_key[first..].iter().take_while(|&&(h, _)| h == hash);
+            found.extend(same.map(|&(_, p)| p as usize));
         }
         found
     }
@@ -539,13 +549,14 @@ enum StoredPiece {
 
 /// The parts of a [`Matcher`] the compiled-glossary cache stores: the
 /// automaton in daachorse's own format, the distinct ending lists,
-/// patterns, renderings, and regular expressions as their sources
-/// (compiled again on load).
+/// patterns, the crowded anchors' index, renderings, and regular
+/// expressions as their sources (compiled again on load).
 type StoredParts = (
     Vec<u8>,
     Vec<Vec<String>>,
     Vec<Vec<usize>>,
     Vec<(usize, Vec<StoredPiece>)>,
+    FastMap<usize, Continuations>,
     Vec<Rendering>,
     Vec<(String, usize)>,
 );
@@ -592,6 +603,7 @@ impl Matcher {
             &lists,
             &self.by_anchor,
             patterns,
+            &self.crowded,
             &self.renderings,
             regexes,
         );
@@ -603,7 +615,7 @@ impl Matcher {
     pub fn restore<'de, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Matcher>, D::Error> {
-        let (automaton, lists, by_anchor, stored, renderings, sources): StoredParts =
+        let (automaton, lists, by_anchor, stored, crowded, renderings, sources): StoredParts =
             Deserialize::deserialize(deserializer)?;
         let Ok((automaton, rest)) = DoubleArrayAhoCorasick::deserialize(&automaton) else {
             return Ok(None);
@@ -625,10 +637,13 @@ impl Matcher {
         let consistent = rest.is_empty()
             && patterns.iter().all(|p| p.rendering < renderings.len())
             && by_anchor.iter().flatten().all(|&p| p < patterns.len())
+            && crowded.iter().all(|(&anchor, index)| {
+                anchor < by_anchor.len() && index.refers_within(patterns.len())
+            })
             && regexes.iter().all(|(_, r)| *r < renderings.len());
         Ok(consistent.then(|| Matcher {
             automaton,
-            crowded: crowded_anchors(&by_anchor, &patterns),
+            crowded,
             by_anchor,
             patterns,
             renderings,
