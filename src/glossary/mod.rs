@@ -86,12 +86,23 @@ impl Glossary {
 
     /// Every language some entry uses, sorted.
     pub fn languages(&self) -> Vec<LangTag> {
-        let langs: std::collections::BTreeSet<&LangTag> = self
+        // A set of the few distinct tags, not a sort of every entry's: a
+        // term base has hundreds of thousands of entries in a few languages.
+        let mut seen: std::collections::HashSet<&LangTag> = std::collections::HashSet::new();
+        let mut last: Option<&LangTag> = None;
+        for lang in self
             .concepts
             .iter()
             .flat_map(|c| c.entries.iter().map(|e| &e.lang))
-            .collect();
-        langs.into_iter().cloned().collect()
+        {
+            if last != Some(lang) {
+                seen.insert(lang);
+                last = Some(lang);
+            }
+        }
+        let mut langs: Vec<LangTag> = seen.into_iter().cloned().collect();
+        langs.sort();
+        langs
     }
 }
 
