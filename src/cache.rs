@@ -4,7 +4,9 @@
 //! and compiled again on every run.
 //!
 //! A cache file is a header (magic, format version, termlint version, the
-//! glossary's length and hash) followed by the checker in postcard. Any
+//! glossary's length and hash) followed by the checker: the automaton in
+//! daachorse's format and the rest in postcard, in sections read one at a
+//! time. Any
 //! file that does not check out is ignored and rewritten; a cache that
 //! cannot be written is not an error. Files appear whole (written to a
 //! temporary file, then renamed), and only the most recently used few are
@@ -12,6 +14,7 @@
 
 use crate::check::Checker;
 use crate::glossary::{self, GlossaryError};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Glossary files smaller than this are compiled every time: that takes
@@ -23,7 +26,7 @@ const KEEP: usize = 4;
 
 const MAGIC: &[u8; 8] = b"TERMLINT";
 /// Bumped whenever the stored layout changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.
@@ -69,13 +72,19 @@ pub fn load_checker(
     path: &Path,
     dir: Option<&Path>,
 ) -> Result<(Checker, Option<Pending>), GlossaryError> {
-    let bytes = std::fs::read(path).map_err(|e| glossary::read_error(path, &e))?;
+    let read_yaml = || std::fs::read(path).map_err(|e| glossary::read_error(path, &e));
+    let mut bytes = read_yaml()?;
     let cached = dir.filter(|_| bytes.len() >= MIN_CACHED_BYTES);
-    let key = Key::of(&bytes);
+    let mut key = Key::of(&bytes);
     if let Some(dir) = cached {
+        // The YAML is not needed when the cache has the glossary: free it
+        // first, and read it again on a miss.
+        drop(std::mem::take(&mut bytes));
         if let Some(checker) = read(&dir.join(key.file_name()), &key, path) {
             return Ok((checker, None));
         }
+        bytes = read_yaml()?;
+        key = Key::of(&bytes);
     }
     let yaml = String::from_utf8(bytes).map_err(|e| glossary::utf8_error(path, &e))?;
     let checker = Checker::new(glossary::load_str(path, &yaml)?);
@@ -130,9 +139,17 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn read(file: &Path, key: &Key, glossary_path: &Path) -> Option<Checker> {
-    let bytes = std::fs::read(file).ok()?;
-    let body = bytes.strip_prefix(key.header().as_slice())?;
-    let checker = Checker::restore(body, glossary_path)?;
+    let opened = std::fs::File::open(file).ok()?;
+    let len = opened.metadata().ok()?.len();
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, opened);
+    let expected = key.header();
+    let mut header = vec![0; expected.len()];
+    reader.read_exact(&mut header).ok()?;
+    if header != expected {
+        return None;
+    }
+    let body = len.checked_sub(expected.len() as u64)?;
+    let checker = Checker::restore(&mut reader, body, glossary_path)?;
     // Mark it used, so pruning keeps it.
     let _ = std::fs::File::options()
         .append(true)
@@ -267,6 +284,36 @@ mod tests {
         store(&path, &cache);
         let (_, pending) = load_checker(&path, Some(&cache)).expect("loads");
         assert!(pending.is_none(), "read from the cache");
+    }
+
+    #[test]
+    fn cache_file_cut_anywhere_or_grown_is_ignored() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let path = big_glossary(temp.path(), 3000);
+        let cache = temp.path().join("cache");
+        store(&path, &cache);
+        let file = std::fs::read_dir(&cache)
+            .expect("cache dir")
+            .next()
+            .expect("one file")
+            .expect("entry")
+            .path();
+        let whole = std::fs::read(&file).expect("reads");
+        let mut damaged: Vec<Vec<u8>> = (1..16)
+            .map(|i| whole[..whole.len() * i / 16].to_vec())
+            .collect();
+        damaged.push([whole.as_slice(), b"more"].concat());
+        for bytes in damaged {
+            std::fs::write(&file, &bytes).expect("writes");
+            let (checker, pending) = load_checker(&path, Some(&cache)).expect("loads");
+            assert!(
+                pending.is_some(),
+                "{} bytes of {}: compiled again",
+                bytes.len(),
+                whole.len()
+            );
+            assert_eq!(checker.matches("Kultur-Park 17").len(), 1);
+        }
     }
 
     #[test]

@@ -10,10 +10,11 @@ use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
 use crate::glossary::Glossary;
 use crate::lang::LangTag;
-use crate::matcher::{Match, Matcher};
+use crate::matcher::{Match, Matcher, StoredAutomaton};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -26,13 +27,40 @@ impl Serialize for Stored<'_> {
     }
 }
 
-/// Deserializes a matcher through [`Matcher::restore`].
-struct Restored(Option<Matcher>);
+/// Appends one section of the cache body: its length, then its bytes.
+fn push_section(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend((bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
 
-impl<'de> Deserialize<'de> for Restored {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Matcher::restore(deserializer).map(Restored)
-    }
+/// Reads one section of the cache body, `None` when its length runs past
+/// the `left` bytes the file still holds (a damaged file) or reading fails.
+fn read_section(reader: &mut impl Read, left: &mut u64) -> Option<Vec<u8>> {
+    let mut len = [0; 8];
+    reader.read_exact(&mut len).ok()?;
+    let len = u64::from_le_bytes(len);
+    *left = left.checked_sub(8)?.checked_sub(len)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    reader.take(len).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 == len).then_some(bytes)
+}
+
+/// Deserializes one postcard section of the cache body straight from
+/// `reader`, without holding its bytes: only the longest string passes
+/// through a scratch buffer (allocated zeroed at the section's length, so
+/// the pages it never uses cost nothing).
+fn stream_section<T: serde::de::DeserializeOwned>(
+    reader: &mut impl Read,
+    left: &mut u64,
+) -> Option<T> {
+    let mut len = [0; 8];
+    reader.read_exact(&mut len).ok()?;
+    let len = u64::from_le_bytes(len);
+    *left = left.checked_sub(8)?.checked_sub(len)?;
+    let mut scratch = vec![0; usize::try_from(len).ok()?];
+    let mut section = reader.take(len);
+    let (value, _) = postcard::from_io::<T, _>((&mut section, &mut scratch)).ok()?;
+    (section.limit() == 0).then_some(value)
 }
 
 /// A glossary compiled for checking.
@@ -63,22 +91,32 @@ impl Checker {
         }
     }
 
-    /// Writes the compiled glossary (the cache's body) to `out`.
+    /// Writes the compiled glossary (the cache's body) to `out`: three
+    /// sections, each its length (8 bytes, little-endian) and its bytes —
+    /// the automaton, the glossary with its languages, the rest of the
+    /// matcher — so that reading them back holds one section's bytes at a
+    /// time.
     pub fn store(&self, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
-        let parts = (&self.glossary, Stored(&self.matcher), &self.languages);
-        let written = postcard::to_extend(&parts, std::mem::take(out))?;
-        *out = written;
+        push_section(out, &self.matcher.store_automaton());
+        push_section(
+            out,
+            &postcard::to_stdvec(&(&self.glossary, &self.languages))?,
+        );
+        push_section(out, &postcard::to_stdvec(&Stored(&self.matcher))?);
         Ok(())
     }
 
-    /// Reads what [`Checker::store`] wrote, for the glossary now at
-    /// `path`; `None` when the bytes do not check out.
-    pub fn restore(bytes: &[u8], path: &Path) -> Option<Checker> {
-        let (mut glossary, Restored(matcher), languages): (Glossary, Restored, Vec<LangTag>) =
-            postcard::from_bytes(bytes).ok()?;
-        let matcher = matcher?;
+    /// Reads what [`Checker::store`] wrote from `reader`, which holds at
+    /// most `len` bytes, for the glossary now at `path`; `None` when the
+    /// bytes do not check out.
+    pub fn restore(reader: &mut impl Read, len: u64, path: &Path) -> Option<Checker> {
+        let mut left = len;
+        let automaton = StoredAutomaton::from_bytes(&read_section(reader, &mut left)?)?;
+        let (mut glossary, languages): (Glossary, Vec<LangTag>) =
+            stream_section(reader, &mut left)?;
+        let matcher = Matcher::restore(stream_section(reader, &mut left)?, automaton)?;
         let concepts = glossary.concepts.len();
-        if matcher.renderings().iter().any(|r| r.concept >= concepts) {
+        if left != 0 || matcher.renderings().iter().any(|r| r.concept >= concepts) {
             return None;
         }
         glossary.path = path.to_path_buf();

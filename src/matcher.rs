@@ -547,12 +547,11 @@ enum StoredPiece {
     Word(String, u32),
 }
 
-/// The parts of a [`Matcher`] the compiled-glossary cache stores: the
-/// automaton in daachorse's own format, the distinct ending lists,
-/// patterns, the crowded anchors' index, renderings, and regular
+/// The parts of a [`Matcher`] the compiled-glossary cache stores besides
+/// the automaton ([`Matcher::store_automaton`]): the distinct ending
+/// lists, patterns, the crowded anchors' index, renderings, and regular
 /// expressions as their sources (compiled again on load).
 type StoredParts = (
-    Vec<u8>,
     Vec<Vec<String>>,
     Vec<Vec<usize>>,
     Vec<(usize, Vec<StoredPiece>)>,
@@ -599,7 +598,6 @@ impl Matcher {
             })
             .collect();
         let parts = (
-            self.automaton.serialize(),
             &lists,
             &self.by_anchor,
             patterns,
@@ -610,45 +608,57 @@ impl Matcher {
         parts.serialize(serializer)
     }
 
-    /// Reads a matcher [`Matcher::store`] wrote; `None` when it does not
-    /// check out (a damaged cache file).
-    pub fn restore<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Matcher>, D::Error> {
-        let (automaton, lists, by_anchor, stored, crowded, renderings, sources): StoredParts =
-            Deserialize::deserialize(deserializer)?;
-        let Ok((automaton, rest)) = DoubleArrayAhoCorasick::deserialize(&automaton) else {
-            return Ok(None);
-        };
+    /// The automaton in daachorse's own format, stored apart from the rest
+    /// so that reading it back never holds both its bytes and the rest's.
+    pub fn store_automaton(&self) -> Vec<u8> {
+        self.automaton.serialize()
+    }
+
+    /// Reads a matcher [`Matcher::store`] and [`Matcher::store_automaton`]
+    /// wrote; `None` when it does not check out (a damaged cache file).
+    pub fn restore(parts: StoredMatcher, automaton: StoredAutomaton) -> Option<Matcher> {
+        let StoredMatcher((lists, by_anchor, stored, crowded, renderings, sources)) = parts;
+        let StoredAutomaton(automaton) = automaton;
         let lists: Vec<&'static [&'static str]> = lists
             .into_iter()
             .map(crate::inflect::interned_endings)
             .collect();
-        let Some(patterns) = restored_patterns(stored, &lists) else {
-            return Ok(None);
-        };
+        let patterns = restored_patterns(stored, &lists)?;
         let mut regexes = Vec::new();
         for (source, rendering) in sources {
-            let Ok(regex) = RegexPattern::new(&source) else {
-                return Ok(None);
-            };
-            regexes.push((regex, rendering));
+            regexes.push((RegexPattern::new(&source).ok()?, rendering));
         }
-        let consistent = rest.is_empty()
-            && patterns.iter().all(|p| p.rendering < renderings.len())
+        let consistent = patterns.iter().all(|p| p.rendering < renderings.len())
             && by_anchor.iter().flatten().all(|&p| p < patterns.len())
             && crowded.iter().all(|(&anchor, index)| {
                 anchor < by_anchor.len() && index.refers_within(patterns.len())
             })
             && regexes.iter().all(|(_, r)| *r < renderings.len());
-        Ok(consistent.then(|| Matcher {
+        consistent.then(|| Matcher {
             automaton,
             crowded,
             by_anchor,
             patterns,
             renderings,
             regexes: compile_set(regexes),
-        }))
+        })
+    }
+}
+
+/// What [`Matcher::store`] wrote, read back.
+#[derive(Deserialize)]
+pub struct StoredMatcher(StoredParts);
+
+/// An automaton read back from [`Matcher::store_automaton`]'s bytes.
+pub struct StoredAutomaton(DoubleArrayAhoCorasick<u32>);
+
+impl StoredAutomaton {
+    /// The automaton in `bytes`; `None` when they do not check out.
+    pub fn from_bytes(bytes: &[u8]) -> Option<StoredAutomaton> {
+        match DoubleArrayAhoCorasick::deserialize(bytes) {
+            Ok((automaton, [])) => Some(StoredAutomaton(automaton)),
+            _ => None,
+        }
     }
 }
 
