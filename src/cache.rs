@@ -12,6 +12,8 @@
 //! temporary file, then renamed), and only the most recently used few are
 //! kept.
 
+pub(crate) mod sections;
+
 use crate::check::Checker;
 use crate::glossary::{self, GlossaryError};
 use std::io::Read;
@@ -149,7 +151,7 @@ fn read(file: &Path, key: &Key, glossary_path: &Path) -> Option<Checker> {
         return None;
     }
     let body = len.checked_sub(expected.len() as u64)?;
-    let checker = Checker::restore(&mut reader, body, glossary_path)?;
+    let checker = Checker::restore(reader, body, glossary_path)?;
     // Mark it used, so pruning keeps it.
     let _ = std::fs::File::options()
         .append(true)

@@ -5,6 +5,7 @@ mod names;
 
 pub use names::Occurrence;
 
+use crate::cache::sections::{self, Sections};
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
@@ -25,42 +26,6 @@ impl Serialize for Stored<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.store(serializer)
     }
-}
-
-/// Appends one section of the cache body: its length, then its bytes.
-fn push_section(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.extend((bytes.len() as u64).to_le_bytes());
-    out.extend_from_slice(bytes);
-}
-
-/// Reads one section of the cache body, `None` when its length runs past
-/// the `left` bytes the file still holds (a damaged file) or reading fails.
-fn read_section(reader: &mut impl Read, left: &mut u64) -> Option<Vec<u8>> {
-    let mut len = [0; 8];
-    reader.read_exact(&mut len).ok()?;
-    let len = u64::from_le_bytes(len);
-    *left = left.checked_sub(8)?.checked_sub(len)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
-    reader.take(len).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 == len).then_some(bytes)
-}
-
-/// Deserializes one postcard section of the cache body straight from
-/// `reader`, without holding its bytes: only the longest string passes
-/// through a scratch buffer (allocated zeroed at the section's length, so
-/// the pages it never uses cost nothing).
-fn stream_section<T: serde::de::DeserializeOwned>(
-    reader: &mut impl Read,
-    left: &mut u64,
-) -> Option<T> {
-    let mut len = [0; 8];
-    reader.read_exact(&mut len).ok()?;
-    let len = u64::from_le_bytes(len);
-    *left = left.checked_sub(8)?.checked_sub(len)?;
-    let mut scratch = vec![0; usize::try_from(len).ok()?];
-    let mut section = reader.take(len);
-    let (value, _) = postcard::from_io::<T, _>((&mut section, &mut scratch)).ok()?;
-    (section.limit() == 0).then_some(value)
 }
 
 /// A glossary compiled for checking.
@@ -92,31 +57,29 @@ impl Checker {
     }
 
     /// Writes the compiled glossary (the cache's body) to `out`: three
-    /// sections, each its length (8 bytes, little-endian) and its bytes —
-    /// the automaton, the glossary with its languages, the rest of the
-    /// matcher — so that reading them back holds one section's bytes at a
-    /// time.
+    /// sections — the automaton, the glossary with its languages, the
+    /// rest of the matcher — so that reading them back holds one section's
+    /// bytes at a time.
     pub fn store(&self, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
-        push_section(out, &self.matcher.store_automaton());
-        push_section(
+        sections::push(out, &self.matcher.store_automaton());
+        sections::push(
             out,
             &postcard::to_stdvec(&(&self.glossary, &self.languages))?,
         );
-        push_section(out, &postcard::to_stdvec(&Stored(&self.matcher))?);
+        sections::push(out, &postcard::to_stdvec(&Stored(&self.matcher))?);
         Ok(())
     }
 
-    /// Reads what [`Checker::store`] wrote from `reader`, which holds at
-    /// most `len` bytes, for the glossary now at `path`; `None` when the
+    /// Reads what [`Checker::store`] wrote, a cache body of `len` bytes
+    /// from `reader`, for the glossary now at `path`; `None` when the
     /// bytes do not check out.
-    pub fn restore(reader: &mut impl Read, len: u64, path: &Path) -> Option<Checker> {
-        let mut left = len;
-        let automaton = StoredAutomaton::from_bytes(&read_section(reader, &mut left)?)?;
-        let (mut glossary, languages): (Glossary, Vec<LangTag>) =
-            stream_section(reader, &mut left)?;
-        let matcher = Matcher::restore(stream_section(reader, &mut left)?, automaton)?;
+    pub fn restore(reader: impl Read, len: u64, path: &Path) -> Option<Checker> {
+        let mut sections = Sections::new(reader, len);
+        let automaton = StoredAutomaton::from_bytes(&sections.bytes()?)?;
+        let (mut glossary, languages): (Glossary, Vec<LangTag>) = sections.decode()?;
+        let matcher = Matcher::restore(sections.decode()?, automaton)?;
         let concepts = glossary.concepts.len();
-        if left != 0 || matcher.renderings().iter().any(|r| r.concept >= concepts) {
+        if !sections.done() || matcher.renderings().iter().any(|r| r.concept >= concepts) {
             return None;
         }
         glossary.path = path.to_path_buf();

@@ -783,22 +783,35 @@ fn longest_end(text: &str, pos: usize, pieces: &[Piece]) -> Option<usize> {
     let Some((first, rest)) = pieces.split_first() else {
         return is_boundary(text, pos).then_some(pos);
     };
-    let tail = &text[pos..];
+    let tail = &text.as_bytes()[pos..];
     match first {
-        Piece::Literal(lit) => tail
-            .starts_with(lit.as_str())
+        Piece::Literal(lit) => has_prefix(tail, lit.as_bytes())
             .then(|| longest_end(text, pos + lit.len(), rest))
             .flatten(),
         Piece::Word(word) => {
-            let after_stem = tail.strip_prefix(word.stem.as_str())?;
-            let base = pos + word.stem.len();
+            let stem = word.stem.as_bytes();
+            if !has_prefix(tail, stem) {
+                return None;
+            }
+            let after_stem = &tail[stem.len()..];
+            let base = pos + stem.len();
             word.endings
                 .iter()
-                .filter(|e| after_stem.starts_with(**e))
+                .filter(|e| has_prefix(after_stem, e.as_bytes()))
                 .filter_map(|e| longest_end(text, base + e.len(), rest))
                 .max()
         }
     }
+}
+
+/// Whether `text` starts with `prefix`. Endings and most stems are a few
+/// bytes: they are compared in line, byte by byte, where a library call to
+/// compare memory costs more than the comparison; longer ones by that call.
+fn has_prefix(text: &[u8], prefix: &[u8]) -> bool {
+    if prefix.len() > 16 {
+        return text.starts_with(prefix);
+    }
+    prefix.len() <= text.len() && prefix.iter().zip(text).all(|(a, b)| a == b)
 }
 
 /// A verified match in folded coordinates.
