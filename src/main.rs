@@ -332,11 +332,6 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
     }
     // SPEC §5: findings are sorted by file, then position.
     reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
-    let unused = checker.glossary().severity(Rule::UnusedSuppression);
-    for report in &mut reports {
-        let findings = std::mem::take(&mut report.outcome.findings);
-        report.outcome.findings = suppress::apply(&report.doc, findings, unused);
-    }
     if let Some(path) = &args.write_baseline {
         // Every finding of today, whatever else narrows the report.
         let baseline = Baseline::of(&reports);
@@ -617,7 +612,10 @@ impl Run<'_> {
             }
             _ => None,
         };
-        let outcome = self.checker.check(&doc, source.or(paired.as_ref()));
+        let mut outcome = self.checker.check(&doc, source.or(paired.as_ref()));
+        // Suppression comments apply here, on the worker thread.
+        let unused = self.checker.glossary().severity(Rule::UnusedSuppression);
+        outcome.findings = suppress::apply(&doc, std::mem::take(&mut outcome.findings), unused);
         let mut doc = doc;
         if !self.keep_segments {
             doc.segments = Vec::new();
