@@ -3,7 +3,7 @@
 # pyahocorasick with word boundaries, and textlint + textlint-rule-prh, on
 # generated glossaries and corpora (examples/gen-corpus.rs), in one run.
 #
-#   scripts/bench.sh                     # full run (about 20-30 minutes)
+#   scripts/bench.sh                     # full run (about 10 minutes on a quiet 2-core machine)
 #   scripts/bench.sh --quick             # small sizes, a smoke run
 #   scripts/bench.sh --scenario 10k-10mb # one scenario (repeatable): <N>[k]-<M>mb
 #   scripts/bench.sh --no-peers          # termlint only (for profiling)
