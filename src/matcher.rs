@@ -19,6 +19,7 @@ use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
 use daachorse::DoubleArrayAhoCorasick;
+use rayon::prelude::*;
 use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -161,22 +162,19 @@ struct Builder {
 }
 
 impl Matcher {
-    /// Compiles every form of every concept of `glossary`.
+    /// Compiles every form of every concept of `glossary`. Folding and
+    /// compiling the forms, the bulk of the work for a large glossary, runs
+    /// on every core; they are then added in file order.
     pub fn new(glossary: &Glossary) -> Matcher {
         let mut builder = Builder::default();
-        for (ci, concept) in glossary.concepts.iter().enumerate() {
-            for (ei, entry) in concept.entries.iter().enumerate() {
-                let official = entry.official.iter().enumerate();
-                let forms = official
-                    .map(|(rank, f)| (FormKind::Official { rank }, f))
-                    .chain(entry.variants.iter().map(|f| (FormKind::Variant, f)));
-                for (kind, text) in forms {
-                    let form = FormRef {
-                        entry: ei,
-                        kind,
-                        text: text.clone(),
-                    };
-                    builder.add(ci, form, &entry.lang, entry.inflect);
+        // A chunk at a time, so that prepared forms waiting to be added
+        // take little memory beside the matcher being built.
+        for (chunk, concepts) in glossary.concepts.chunks(PREPARED_CHUNK).enumerate() {
+            let prepared: Vec<Vec<Prepared>> =
+                concepts.par_iter().map(Prepared::forms_of).collect();
+            for (i, forms) in prepared.into_iter().enumerate() {
+                for form in forms {
+                    builder.add(chunk * PREPARED_CHUNK + i, form);
                 }
             }
         }
@@ -306,9 +304,68 @@ fn next_char(text: &str, pos: usize) -> usize {
         .map_or(text.len(), |c| pos + c.len_utf8())
 }
 
-impl Builder {
-    fn add(&mut self, concept: usize, form: FormRef, lang: &LangTag, inflect: bool) {
+/// A glossary form folded and compiled, ready to be added to a [`Builder`].
+struct Prepared {
+    form: FormRef,
+    folded: String,
+    /// What the pattern depends on besides the folded form: the language
+    /// whose inflection it uses (none without inflection).
+    lang_key: String,
+    inflect: bool,
+    pieces: Vec<Piece>,
+}
+
+/// Concepts prepared in parallel before their forms are added.
+const PREPARED_CHUNK: usize = 4096;
+
+impl Prepared {
+    /// Every official form and variant of `concept`, in file order.
+    fn forms_of(concept: &crate::glossary::Concept) -> Vec<Prepared> {
+        let mut forms = Vec::new();
+        for (ei, entry) in concept.entries.iter().enumerate() {
+            let official = entry.official.iter().enumerate();
+            let kinds = official
+                .map(|(rank, f)| (FormKind::Official { rank }, f))
+                .chain(entry.variants.iter().map(|f| (FormKind::Variant, f)));
+            for (kind, text) in kinds {
+                let form = FormRef {
+                    entry: ei,
+                    kind,
+                    text: text.clone(),
+                };
+                forms.push(Prepared::new(form, &entry.lang, entry.inflect));
+            }
+        }
+        forms
+    }
+
+    fn new(form: FormRef, lang: &LangTag, inflect: bool) -> Prepared {
         let folded = fold_str(&form.text, FoldOptions { case: true });
+        let lang_key = if inflect {
+            lang.primary().to_string()
+        } else {
+            String::new()
+        };
+        let pieces = compile(&folded, lang, inflect);
+        Prepared {
+            form,
+            folded,
+            lang_key,
+            inflect,
+            pieces,
+        }
+    }
+}
+
+impl Builder {
+    fn add(&mut self, concept: usize, prepared: Prepared) {
+        let Prepared {
+            form,
+            folded,
+            lang_key,
+            inflect,
+            pieces,
+        } = prepared;
         let key = (concept, folded.clone());
         let next = self.renderings.len();
         let rendering = *self.rendering_ids.entry(key).or_insert(next);
@@ -320,17 +377,11 @@ impl Builder {
             });
         }
         self.renderings[rendering].forms.push(form);
-        let lang_key = if inflect {
-            lang.primary().to_string()
-        } else {
-            String::new()
-        };
         if self
             .pattern_keys
-            .insert((folded.clone(), lang_key, inflect), ())
+            .insert((folded, lang_key, inflect), ())
             .is_none()
         {
-            let pieces = compile(&folded, lang, inflect);
             self.add_pattern(rendering, pieces);
         }
     }
@@ -375,16 +426,25 @@ impl Builder {
     }
 
     fn finish(self) -> Matcher {
-        let automaton = DoubleArrayAhoCorasick::with_values(
-            self.anchors
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a, anchor_id(i))),
-        )
-        .expect("invariant: glossary anchors are distinct, non-empty and few enough to compile");
+        // The automaton and the crowded anchors' index are independent:
+        // built side by side.
+        let (automaton, crowded) = rayon::join(
+            || {
+                DoubleArrayAhoCorasick::with_values(
+                    self.anchors
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| (a, anchor_id(i))),
+                )
+                .expect(
+                    "invariant: glossary anchors are distinct, non-empty and few enough to compile",
+                )
+            },
+            || crowded_anchors(&self.by_anchor, &self.patterns),
+        );
         Matcher {
             automaton,
-            crowded: crowded_anchors(&self.by_anchor, &self.patterns),
+            crowded,
             by_anchor: self.by_anchor,
             patterns: self.patterns,
             renderings: self.renderings,
