@@ -16,7 +16,7 @@ pub(crate) mod sections;
 
 use crate::check::Checker;
 use crate::glossary::{self, GlossaryError};
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 /// Glossary files smaller than this are compiled every time: that takes
@@ -141,17 +141,23 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn read(file: &Path, key: &Key, glossary_path: &Path) -> Option<Checker> {
-    let opened = std::fs::File::open(file).ok()?;
+    let mut opened = std::fs::File::open(file).ok()?;
     let len = opened.metadata().ok()?.len();
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, opened);
     let expected = key.header();
     let mut header = vec![0; expected.len()];
-    reader.read_exact(&mut header).ok()?;
+    opened.read_exact(&mut header).ok()?;
     if header != expected {
         return None;
     }
-    let body = len.checked_sub(expected.len() as u64)?;
-    let checker = Checker::restore(reader, body, glossary_path)?;
+    let start = expected.len() as u64;
+    let found = sections::locate(&mut opened, start, len.checked_sub(start)?, 3)?;
+    let open = |offset: u64| {
+        let mut reader = std::fs::File::open(file).ok()?;
+        reader.seek(std::io::SeekFrom::Start(offset)).ok()?;
+        // Unbuffered: each section is read in large blocks.
+        Some(reader)
+    };
+    let checker = Checker::restore(open, &found, glossary_path)?;
     // Mark it used, so pruning keeps it.
     let _ = std::fs::File::options()
         .append(true)

@@ -5,7 +5,7 @@ mod names;
 
 pub use names::Occurrence;
 
-use crate::cache::sections::{self, Sections};
+use crate::cache::sections;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
@@ -70,16 +70,36 @@ impl Checker {
         Ok(())
     }
 
-    /// Reads what [`Checker::store`] wrote, a cache body of `len` bytes
-    /// from `reader`, for the glossary now at `path`; `None` when the
-    /// bytes do not check out.
-    pub fn restore(reader: impl Read, len: u64, path: &Path) -> Option<Checker> {
-        let mut sections = Sections::new(reader, len);
-        let automaton = StoredAutomaton::from_bytes(&sections.bytes()?)?;
-        let (mut glossary, languages): (Glossary, Vec<LangTag>) = sections.decode()?;
-        let matcher = Matcher::restore(sections.decode()?, automaton)?;
+    /// Reads what [`Checker::store`] wrote, for the glossary now at
+    /// `path`: `open(offset)` gives a reader at that byte of the cache
+    /// file, and `sections` are its three sections' (offset, length). The
+    /// three are decoded side by side. `None` when the bytes do not check
+    /// out.
+    pub fn restore<R: Read>(
+        open: impl Fn(u64) -> Option<R> + Sync,
+        sections: &[(u64, u64)],
+        path: &Path,
+    ) -> Option<Checker> {
+        let &[automaton, glossary, matcher] = sections else {
+            return None;
+        };
+        let open = &open;
+        let ((automaton, glossary), matcher) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        let bytes = sections::bytes(open(automaton.0)?, automaton.1)?;
+                        StoredAutomaton::from_bytes(&bytes)
+                    },
+                    || sections::decode::<(Glossary, Vec<LangTag>)>(open(glossary.0)?, glossary.1),
+                )
+            },
+            || sections::decode(open(matcher.0)?, matcher.1),
+        );
+        let (mut glossary, languages) = glossary?;
+        let matcher = Matcher::restore(matcher?, automaton?)?;
         let concepts = glossary.concepts.len();
-        if !sections.done() || matcher.renderings().iter().any(|r| r.concept >= concepts) {
+        if matcher.renderings().iter().any(|r| r.concept >= concepts) {
             return None;
         }
         glossary.path = path.to_path_buf();

@@ -1,9 +1,10 @@
 //! The sections of a cache file's body: each its length (8 bytes,
-//! little-endian) and its bytes. Postcard sections are decoded straight
-//! from the file a buffer at a time, so a section's bytes are never held
-//! whole next to what they decode to.
+//! little-endian) and its bytes. Sections are located first and then read
+//! side by side, each through its own file handle; postcard sections are
+//! decoded straight from the file a buffer at a time, so a section's bytes
+//! are never held whole next to what they decode to.
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 
 /// Appends one section: its length, then its bytes.
 pub(crate) fn push(out: &mut Vec<u8>, bytes: &[u8]) {
@@ -11,54 +12,50 @@ pub(crate) fn push(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-/// The sections of a body of `len` bytes, read in order from `reader`.
-pub(crate) struct Sections<R> {
-    reader: R,
-    left: u64,
+/// Where each section's bytes lie in a body of `len` bytes that starts at
+/// byte `start` of `file`: (offset, length) pairs, in order. `None` when
+/// the lengths do not add up to the body exactly (a damaged file).
+pub(crate) fn locate(
+    file: &mut (impl Read + Seek),
+    start: u64,
+    len: u64,
+    count: usize,
+) -> Option<Vec<(u64, u64)>> {
+    let end = start.checked_add(len)?;
+    let mut at = start;
+    let mut found = Vec::with_capacity(count);
+    for _ in 0..count {
+        file.seek(SeekFrom::Start(at)).ok()?;
+        let mut bytes = [0; 8];
+        file.read_exact(&mut bytes).ok()?;
+        let section = u64::from_le_bytes(bytes);
+        let offset = at.checked_add(8)?;
+        at = offset.checked_add(section).filter(|&next| next <= end)?;
+        found.push((offset, section));
+    }
+    (at == end).then_some(found)
 }
 
-impl<R: Read> Sections<R> {
-    pub(crate) fn new(reader: R, len: u64) -> Self {
-        Sections { reader, left: len }
-    }
+/// A section's bytes, `len` of them from `reader`.
+pub(crate) fn bytes(reader: impl Read, len: u64) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    reader.take(len).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 == len).then_some(bytes)
+}
 
-    /// The next section's bytes; `None` when its length runs past the
-    /// body (a damaged file) or reading fails.
-    pub(crate) fn bytes(&mut self) -> Option<Vec<u8>> {
-        let len = self.next_len()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
-        (&mut self.reader).take(len).read_to_end(&mut bytes).ok()?;
-        (bytes.len() as u64 == len).then_some(bytes)
-    }
-
-    /// The next section decoded as postcard; `None` when it does not
-    /// decode to exactly its length.
-    pub(crate) fn decode<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
-        let len = self.next_len()?;
-        let flavor = Chunked {
-            reader: (&mut self.reader).take(len),
-            buf: vec![0; CHUNK],
-            pos: 0,
-            end: 0,
-        };
-        let mut deserializer = postcard::Deserializer::from_flavor(flavor);
-        let value = T::deserialize(&mut deserializer).ok()?;
-        let unread = deserializer.finalize().ok()?;
-        (unread == 0).then_some(value)
-    }
-
-    /// Whether every byte of the body was read.
-    pub(crate) fn done(&self) -> bool {
-        self.left == 0
-    }
-
-    fn next_len(&mut self) -> Option<u64> {
-        let mut len = [0; 8];
-        self.reader.read_exact(&mut len).ok()?;
-        let len = u64::from_le_bytes(len);
-        self.left = self.left.checked_sub(8)?.checked_sub(len)?;
-        Some(len)
-    }
+/// A section decoded as postcard from `reader`, through a buffer; `None`
+/// when it does not decode to exactly its `len` bytes.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(reader: impl Read, len: u64) -> Option<T> {
+    let flavor = Chunked {
+        reader: reader.take(len),
+        buf: vec![0; CHUNK],
+        pos: 0,
+        end: 0,
+    };
+    let mut deserializer = postcard::Deserializer::from_flavor(flavor);
+    let value = T::deserialize(&mut deserializer).ok()?;
+    let unread = deserializer.finalize().ok()?;
+    (unread == 0).then_some(value)
 }
 
 /// Bytes read from the file at a time while decoding.
@@ -138,21 +135,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sections_read_back_in_order_and_cut_ones_are_refused() {
+    fn sections_read_back_and_cut_ones_are_refused() {
         let value: (Vec<String>, u64) = (vec!["Straße".repeat(1000), String::new()], 7);
-        let mut body = Vec::new();
+        let mut body = b"head".to_vec();
         push(&mut body, b"raw");
         push(&mut body, &postcard::to_stdvec(&value).expect("encodes"));
-        let mut sections = Sections::new(body.as_slice(), body.len() as u64);
-        assert_eq!(sections.bytes().as_deref(), Some(&b"raw"[..]));
-        assert_eq!(sections.decode::<(Vec<String>, u64)>(), Some(value));
-        assert!(sections.done());
-        for cut in 0..body.len() {
-            let mut sections = Sections::new(&body[..cut], cut as u64);
-            let whole = sections.bytes().is_some()
-                && sections.decode::<(Vec<String>, u64)>().is_some()
-                && sections.done();
-            assert!(!whole, "cut at {cut}");
+        let len = body.len() as u64 - 4;
+        let found = locate(&mut std::io::Cursor::new(&body), 4, len, 2).expect("located");
+        let at = |(offset, _): (u64, u64)| &body[usize::try_from(offset).expect("small")..];
+        assert_eq!(
+            bytes(at(found[0]), found[0].1).as_deref(),
+            Some(&b"raw"[..])
+        );
+        assert_eq!(
+            decode::<(Vec<String>, u64)>(at(found[1]), found[1].1),
+            Some(value)
+        );
+        for cut in 4..body.len() {
+            let cut_body = &body[..cut];
+            let located = locate(&mut std::io::Cursor::new(cut_body), 4, cut as u64 - 4, 2);
+            assert!(located.is_none(), "cut at {cut}");
         }
+        let short = found[1].1 - 1;
+        assert_eq!(decode::<(Vec<String>, u64)>(at(found[1]), short), None);
     }
 }
