@@ -271,11 +271,11 @@ mod tests {
         assert_eq!(checker.matches("Kultur-Parc 17").len(), 1);
     }
 
-    #[test]
-    fn damaged_cache_file_is_ignored_and_replaced() {
-        let temp = tempfile::tempdir().expect("temp dir");
-        let path = big_glossary(temp.path(), 3000);
-        let cache = temp.path().join("cache");
+    /// A big glossary in `dir`, compiled and stored in a cache beside it:
+    /// its path, the cache directory and the one cache file.
+    fn stored_glossary(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+        let path = big_glossary(dir, 3000);
+        let cache = dir.join("cache");
         store(&path, &cache);
         let file = std::fs::read_dir(&cache)
             .expect("cache dir")
@@ -283,6 +283,13 @@ mod tests {
             .expect("one file")
             .expect("entry")
             .path();
+        (path, cache, file)
+    }
+
+    #[test]
+    fn damaged_cache_file_is_ignored_and_replaced() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let (path, cache, file) = stored_glossary(temp.path());
         let mut bytes = std::fs::read(&file).expect("reads");
         let half = bytes.len() / 2;
         bytes.truncate(half);
@@ -297,15 +304,7 @@ mod tests {
     #[test]
     fn cache_file_cut_anywhere_or_grown_is_ignored() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let path = big_glossary(temp.path(), 3000);
-        let cache = temp.path().join("cache");
-        store(&path, &cache);
-        let file = std::fs::read_dir(&cache)
-            .expect("cache dir")
-            .next()
-            .expect("one file")
-            .expect("entry")
-            .path();
+        let (path, cache, file) = stored_glossary(temp.path());
         let whole = std::fs::read(&file).expect("reads");
         let mut damaged: Vec<Vec<u8>> = (1..16)
             .map(|i| whole[..whole.len() * i / 16].to_vec())
