@@ -2,9 +2,12 @@
 //! what stays a finding, the exact patch, and that files keep their line
 //! endings, byte-order mark and permissions — or are not touched at all.
 
+mod common;
+
+use common::check_in as termlint;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const GLOSSARY: &str = "\
 version: 1
@@ -33,16 +36,6 @@ fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
         fs::write(dir.path().join(name), text).expect("write file");
     }
     dir
-}
-
-fn termlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_termlint"))
-        .arg("check")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run termlint")
 }
 
 fn read(dir: &Path, name: &str) -> String {

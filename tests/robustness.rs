@@ -6,6 +6,9 @@
 //! error. Memory bounds are enforced with `ulimit -v` (Linux), never by
 //! timing.
 
+mod common;
+
+use common::check_in as check;
 use serde_json::Value;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -46,15 +49,17 @@ fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
-/// `termlint check ARGS` in `dir`.
-fn check(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .arg("check")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run termlint")
+/// `termlint check -f json a.de.md` of `text` against the glossary `yaml`
+/// (never cached), which finds something: exit 1.
+fn check_against(yaml: &str, text: &str) -> Output {
+    let dir = project(&[("a.de.md", text.as_bytes())]);
+    fs::write(dir.path().join("g.yaml"), yaml).expect("write glossary");
+    let out = check(
+        dir.path(),
+        &["--no-cache", "-g", "g.yaml", "-f", "json", "a.de.md"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    out
 }
 
 /// `termlint check ARGS` in `dir` with its address space limited to `kib`
@@ -342,7 +347,7 @@ mod unreadable {
     }
 
     fn run(prefix: &[String], dir: &Path, args: &[&str]) -> Output {
-        let mut command = match prefix.split_first() {
+        let command = match prefix.split_first() {
             Some((first, rest)) => {
                 let mut c = Command::new(first);
                 c.args(rest).arg(bin());
@@ -350,13 +355,7 @@ mod unreadable {
             }
             None => Command::new(bin()),
         };
-        command
-            .arg("check")
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run termlint")
+        super::common::run_check(command, dir, args)
     }
 
     #[test]
@@ -575,14 +574,7 @@ fn glossary_of_a_million_concepts_loads_and_checks() {
     yaml.push_str(&format!(
         "  - id: last\n    terms:\n      de:\n        official: Letztes Amt\n        variants: [{VARIANT}]\n"
     ));
-    let text = format!("Das Amt 500000 und das {VARIANT}.\n");
-    let dir = project(&[("a.de.md", text.as_bytes())]);
-    fs::write(dir.path().join("big.yaml"), yaml).expect("write glossary");
-    let out = check(
-        dir.path(),
-        &["--no-cache", "-g", "big.yaml", "-f", "json", "a.de.md"],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = check_against(&yaml, &format!("Das Amt 500000 und das {VARIANT}.\n"));
     assert_eq!(places(&out), [forbidden(1, 24, 23)]);
     assert_eq!(findings(&out)[0]["concept"], "last");
 }
@@ -645,14 +637,7 @@ fn thousands_of_identical_forms() {
             "  - id: c{i}\n    terms:\n      de:\n        official: Amt {i}\n        variants: [Gipfeltreffen]\n"
         ));
     }
-    let text = "Das Gipfeltreffen. ".repeat(10_000);
-    let dir = project(&[("a.de.md", text.as_bytes())]);
-    fs::write(dir.path().join("g.yaml"), yaml).expect("write glossary");
-    let out = check(
-        dir.path(),
-        &["--no-cache", "-g", "g.yaml", "-f", "json", "a.de.md"],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = check_against(&yaml, &"Das Gipfeltreffen. ".repeat(10_000));
     let found = findings(&out);
     assert_eq!(found.len(), 10_000);
     assert!(found

@@ -2,6 +2,7 @@
 //! names), the official form, every rendering found with its count and
 //! what the rules say of it, and links to each place it stands.
 
+use super::listing::Heading;
 use super::{escape, Review};
 use crate::check::Occurrence;
 use crate::document::Document;
@@ -15,13 +16,14 @@ pub(super) fn table(html: &mut String, review: &Review<'_>) {
     };
     let i = review.index;
     let order = concept_order(review);
-    html.push_str(&format!(
-        "<section class=\"concepts\" aria-labelledby=\"file-{i}-ch\">\n\
-         <h3 id=\"file-{i}-ch\">Names by concept <span class=\"n\">({})</span></h3>\n",
-        order.len()
-    ));
-    if order.is_empty() {
-        html.push_str("<p class=\"none\">No glossary name found.</p>\n</section>\n");
+    let heading = Heading {
+        tag: "section",
+        class: "concepts",
+        id: format!("file-{i}-ch"),
+        title: "Names by concept",
+        empty: "No glossary name found.",
+    };
+    if !heading.open(html, order.len()) {
         return;
     }
     let source_head = match review.source {

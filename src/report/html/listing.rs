@@ -10,17 +10,49 @@ use crate::report::Position;
 /// concept table has them all.
 const MAX_SOURCE_LINKS: usize = 5;
 
+/// The opening of a counted part of a file's review: an element with a
+/// heading "TITLE (COUNT)", or a note when there is nothing to count.
+pub(super) struct Heading<'a> {
+    pub(super) tag: &'a str,
+    pub(super) class: &'a str,
+    pub(super) id: String,
+    pub(super) title: &'a str,
+    pub(super) empty: &'a str,
+}
+
+impl Heading<'_> {
+    /// Writes the opening; with a count of 0 also the note and the
+    /// closing tag, and returns `false`: there is nothing to list.
+    pub(super) fn open(&self, html: &mut String, count: usize) -> bool {
+        let Heading {
+            tag,
+            class,
+            id,
+            title,
+            empty,
+        } = self;
+        html.push_str(&format!(
+            "<{tag} class=\"{class}\" aria-labelledby=\"{id}\">\n\
+             <h3 id=\"{id}\">{title} <span class=\"n\">({count})</span></h3>\n"
+        ));
+        if count == 0 {
+            html.push_str(&format!("<p class=\"none\">{empty}</p>\n</{tag}>\n"));
+        }
+        count > 0
+    }
+}
+
 /// Writes the findings list of `review`.
 pub(super) fn findings(html: &mut String, review: &Review<'_>) {
-    let i = review.index;
     let findings = review.findings();
-    html.push_str(&format!(
-        "<nav class=\"findings\" aria-labelledby=\"file-{i}-fh\">\n\
-         <h3 id=\"file-{i}-fh\">Findings <span class=\"n\">({})</span></h3>\n",
-        findings.len()
-    ));
-    if findings.is_empty() {
-        html.push_str("<p class=\"none\">No findings.</p>\n</nav>\n");
+    let heading = Heading {
+        tag: "nav",
+        class: "findings",
+        id: format!("file-{}-fh", review.index),
+        title: "Findings",
+        empty: "No findings.",
+    };
+    if !heading.open(html, findings.len()) {
         return;
     }
     html.push_str("<ol class=\"flist\">\n");
