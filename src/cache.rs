@@ -28,7 +28,7 @@ const KEEP: usize = 4;
 
 const MAGIC: &[u8; 8] = b"TERMLINT";
 /// Bumped whenever the stored layout changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.
@@ -321,6 +321,26 @@ mod tests {
             );
             assert_eq!(checker.matches("Kultur-Park 17").len(), 1);
         }
+    }
+
+    #[test]
+    fn cache_file_with_a_changed_byte_never_crashes_a_check() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let (path, cache, file) = stored_glossary(temp.path());
+        let whole = std::fs::read(&file).expect("reads");
+        let text = "Der Kultur-Park 17 und der Kulturparks Nummer 2999 und Kulturpark Number 5.";
+        let mut rewritten = 0;
+        for i in 1..=32 {
+            let at = whole.len() * i / 33;
+            let mut bytes = whole.clone();
+            bytes[at] ^= 0x55;
+            std::fs::write(&file, &bytes).expect("writes");
+            let (checker, pending) = load_checker(&path, Some(&cache)).expect("loads");
+            // Read back or compiled again, the check runs to its end.
+            let _ = checker.matches(text);
+            rewritten += usize::from(pending.is_some());
+        }
+        assert!(rewritten > 0, "some changes are noticed and compiled again");
     }
 
     #[test]

@@ -97,11 +97,8 @@ impl Checker {
             || sections::decode(open(matcher.0)?, matcher.1),
         );
         let (mut glossary, languages) = glossary?;
-        let matcher = Matcher::restore(matcher?, automaton?)?;
-        let concepts = glossary.concepts.len();
-        if matcher.renderings().iter().any(|r| r.concept >= concepts) {
-            return None;
-        }
+        let entries: Vec<usize> = glossary.concepts.iter().map(|c| c.entries.len()).collect();
+        let matcher = Matcher::restore(matcher?, automaton?, &entries)?;
         glossary.path = path.to_path_buf();
         Some(Checker {
             glossary,

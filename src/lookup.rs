@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Rule};
 use crate::glossary::{Concept, Entry, Glossary};
 use crate::lang::LangTag;
-use crate::matcher::{FormKind, FormRef, Match, Matcher, Rendering};
+use crate::matcher::{FormKind, FormRef, Match, Matcher};
 use std::io::{self, Write};
 
 /// Writes every concept whose forms occur in `text` (judged in `lang` when
@@ -35,12 +35,12 @@ pub fn lookup(
     };
     let view = View {
         glossary,
-        renderings: matcher.renderings(),
+        matcher: &matcher,
         text,
         lang,
         findings: &findings,
     };
-    let found = concepts_found(&matches, view.renderings);
+    let found = concepts_found(&matches, view.matcher);
     if found.is_empty() {
         let path = glossary.path.display();
         writeln!(out, "no concept of {path} matches '{text}'")?;
@@ -65,10 +65,10 @@ fn verdict_findings(checker: &Checker, text: &str, lang: &LangTag) -> Vec<Findin
 }
 
 /// Indexes of the concepts that some match belongs to, in glossary order.
-fn concepts_found(matches: &[Match], renderings: &[Rendering]) -> Vec<usize> {
+fn concepts_found(matches: &[Match], matcher: &Matcher) -> Vec<usize> {
     let mut found: Vec<usize> = matches
         .iter()
-        .map(|m| renderings[m.rendering].concept)
+        .map(|m| matcher.rendering(m.rendering).concept)
         .collect();
     found.sort_unstable();
     found.dedup();
@@ -78,7 +78,7 @@ fn concepts_found(matches: &[Match], renderings: &[Rendering]) -> Vec<usize> {
 /// Everything one lookup writes from.
 struct View<'a> {
     glossary: &'a Glossary,
-    renderings: &'a [Rendering],
+    matcher: &'a Matcher,
     text: &'a str,
     lang: Option<&'a LangTag>,
     findings: &'a [Finding],
@@ -96,7 +96,7 @@ impl View<'_> {
         writeln!(out, "{}", heading(concept))?;
         let own = matches
             .iter()
-            .filter(|m| self.renderings[m.rendering].concept == index);
+            .filter(|m| self.matcher.rendering(m.rendering).concept == index);
         for m in own {
             writeln!(out, "  matched: {}", self.describe_match(concept, m))?;
         }
@@ -109,12 +109,12 @@ impl View<'_> {
     /// `'found' as 'form' (kind, lang)`, and with a language the verdict.
     fn describe_match(&self, concept: &Concept, m: &Match) -> String {
         let found = &self.text[m.span.clone()];
-        let forms = &self.renderings[m.rendering].forms;
+        let forms = self.matcher.rendering(m.rendering).forms();
         let mut line = format!("'{found}'");
-        if let Some(form) = forms.first().filter(|f| f.text != found) {
+        if let Some(form) = forms.clone().next().filter(|f| f.text != found) {
             line.push_str(&format!(" as '{}'", form.text));
         }
-        let kinds: Vec<String> = forms.iter().map(|f| form_kind(concept, f)).collect();
+        let kinds: Vec<String> = forms.map(|f| form_kind(concept, &f)).collect();
         line.push_str(&format!(" ({})", kinds.join("; ")));
         if let Some(lang) = self.lang {
             line.push_str(&format!(": {}", self.verdict(concept, m, lang)));

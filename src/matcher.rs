@@ -24,6 +24,10 @@ use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
+pub use table::{FormRef, Rendering};
+use table::{OwnedForm, OwnedPiece, PieceRow, Tables};
+
+mod table;
 
 /// Whether a glossary form is accepted or a known wrong rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,28 +41,6 @@ pub enum FormKind {
     Variant,
 }
 
-/// One form as the glossary writes it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct FormRef {
-    /// Index of the entry in its concept.
-    pub entry: usize,
-    /// Official or variant.
-    pub kind: FormKind,
-    /// The form as written in the glossary.
-    pub text: String,
-}
-
-/// All forms of one concept that fold to the same text: one *rendering*.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Rendering {
-    /// Index of the concept in the glossary.
-    pub concept: usize,
-    /// The folded form.
-    pub folded: String,
-    /// Every glossary form with this folded text, in file order.
-    pub forms: Vec<FormRef>,
-}
-
 /// One verified occurrence of a rendering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -69,7 +51,7 @@ pub struct Match {
     pub text: Range<usize>,
     /// Index of the segment in its document.
     pub segment: usize,
-    /// Index into [`Matcher::renderings`].
+    /// The number of the rendering ([`Matcher::rendering`]).
     pub rendering: usize,
 }
 
@@ -81,7 +63,8 @@ enum Piece {
     Word(WordPattern),
 }
 
-/// A form compiled for verification after its anchor was found.
+/// A form compiled for verification after its anchor was found, while
+/// the matcher is built.
 #[derive(Debug, Clone)]
 struct Pattern {
     rendering: usize,
@@ -94,13 +77,56 @@ struct Pattern {
 pub struct Matcher {
     automaton: DoubleArrayAhoCorasick<u32>,
     /// Patterns to verify for each anchor id.
-    by_anchor: Vec<Vec<usize>>,
+    by_anchor: AnchorIndex,
     /// For anchors shared by many patterns: which of them can continue
     /// with the bytes after the anchor.
     crowded: FastMap<usize, Continuations>,
-    patterns: Vec<Pattern>,
-    renderings: Vec<Rendering>,
+    /// Renderings, patterns and their pieces.
+    tables: Tables,
+    /// The lists of endings words of patterns take, by number.
+    endings: Vec<&'static [&'static str]>,
     regexes: Option<Regexes>,
+}
+
+/// The patterns of each anchor, all in one table: those of anchor `a` are
+/// `patterns[starts[a]..starts[a + 1]]`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct AnchorIndex {
+    starts: Vec<usize>,
+    patterns: Vec<usize>,
+}
+
+impl AnchorIndex {
+    fn new(by_anchor: &[Vec<usize>]) -> AnchorIndex {
+        let mut starts = Vec::with_capacity(by_anchor.len() + 1);
+        starts.push(0);
+        let mut patterns = Vec::with_capacity(by_anchor.iter().map(Vec::len).sum());
+        for of_anchor in by_anchor {
+            patterns.extend_from_slice(of_anchor);
+            starts.push(patterns.len());
+        }
+        AnchorIndex { starts, patterns }
+    }
+
+    /// The patterns of `anchor`; `None` for an anchor the index does not
+    /// have.
+    fn get(&self, anchor: usize) -> Option<&[usize]> {
+        let (&start, &end) = (self.starts.get(anchor)?, self.starts.get(anchor + 1)?);
+        self.patterns.get(start..end)
+    }
+
+    fn anchors(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether the runs follow each other and every pattern is below
+    /// `patterns` (an index read back from the cache).
+    fn consistent(&self, patterns: usize) -> bool {
+        self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last() == Some(&self.patterns.len())
+            && self.patterns.iter().all(|&p| p < patterns)
+    }
 }
 
 /// The compiled `patterns` of every entry, with the rendering each one is.
@@ -142,10 +168,18 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// A rendering while the matcher is built: its forms are collected as the
+/// concept's entries are read.
+struct BuiltRendering {
+    concept: usize,
+    folded: String,
+    forms: Vec<OwnedForm>,
+}
+
 /// Collects renderings and patterns while reading the glossary.
 #[derive(Default)]
 struct Builder {
-    renderings: Vec<Rendering>,
+    renderings: Vec<BuiltRendering>,
     rendering_ids: FastMap<(usize, String), usize>,
     anchors: Vec<String>,
     anchor_ids: FastMap<String, usize>,
@@ -190,9 +224,17 @@ impl Matcher {
         builder.finish()
     }
 
-    /// Every rendering, indexed by [`Match::rendering`].
-    pub fn renderings(&self) -> &[Rendering] {
-        &self.renderings
+    /// Rendering number `index` ([`Match::rendering`]).
+    ///
+    /// # Panics
+    /// When `index` is not below [`Matcher::rendering_count`].
+    pub fn rendering(&self, index: usize) -> Rendering<'_> {
+        self.tables.rendering(index)
+    }
+
+    /// How many renderings there are.
+    pub fn rendering_count(&self) -> usize {
+        self.tables.rendering_count()
     }
 
     /// Finds every match in `folded`, leftmost-longest, spans in the original.
@@ -236,12 +278,12 @@ impl Matcher {
             let best = patterns
                 .iter()
                 .filter_map(|&p| {
-                    let pattern = &self.patterns[p];
-                    let end = longest_end(text, hit.end(), &pattern.rest)?;
+                    let pattern = self.tables.pattern(p);
+                    let end = self.longest_end(text, hit.end(), self.tables.pieces(pattern))?;
                     Some(Candidate {
                         start: hit.start(),
                         end,
-                        concept: self.renderings[pattern.rendering].concept,
+                        concept: self.tables.concept_of(pattern.rendering),
                         rendering: pattern.rendering,
                     })
                 })
@@ -262,7 +304,7 @@ impl Matcher {
         indexes.extend(regexes.linear..regexes.each.len());
         for index in indexes {
             let (regex, rendering) = &regexes.each[index];
-            let concept = self.renderings[*rendering].concept;
+            let concept = self.tables.concept_of(*rendering);
             for span in bounded_matches(regex, text) {
                 found.push(Candidate {
                     start: span.start,
@@ -306,7 +348,7 @@ fn next_char(text: &str, pos: usize) -> usize {
 
 /// A glossary form folded and compiled, ready to be added to a [`Builder`].
 struct Prepared {
-    form: FormRef,
+    form: OwnedForm,
     folded: String,
     /// What the pattern depends on besides the folded form: the language
     /// whose inflection it uses (none without inflection).
@@ -328,7 +370,7 @@ impl Prepared {
                 .map(|(rank, f)| (FormKind::Official { rank }, f))
                 .chain(entry.variants.iter().map(|f| (FormKind::Variant, f)));
             for (kind, text) in kinds {
-                let form = FormRef {
+                let form = OwnedForm {
                     entry: ei,
                     kind,
                     text: text.clone(),
@@ -339,7 +381,7 @@ impl Prepared {
         forms
     }
 
-    fn new(form: FormRef, lang: &LangTag, inflect: bool) -> Prepared {
+    fn new(form: OwnedForm, lang: &LangTag, inflect: bool) -> Prepared {
         let folded = fold_str(&form.text, FoldOptions { case: true });
         let lang_key = if inflect {
             lang.primary().to_string()
@@ -370,7 +412,7 @@ impl Builder {
         let next = self.renderings.len();
         let rendering = *self.rendering_ids.entry(key).or_insert(next);
         if rendering == next {
-            self.renderings.push(Rendering {
+            self.renderings.push(BuiltRendering {
                 concept,
                 folded: folded.clone(),
                 forms: Vec::new(),
@@ -413,10 +455,10 @@ impl Builder {
         }
         let rendering = self.renderings.len();
         self.rendering_ids.insert(key, rendering);
-        self.renderings.push(Rendering {
+        self.renderings.push(BuiltRendering {
             concept,
             folded: source.to_string(),
-            forms: vec![FormRef {
+            forms: vec![OwnedForm {
                 entry,
                 kind: FormKind::Variant,
                 text: source.to_string(),
@@ -426,9 +468,9 @@ impl Builder {
     }
 
     fn finish(self) -> Matcher {
-        // The automaton and the crowded anchors' index are independent:
-        // built side by side.
-        let (automaton, crowded) = rayon::join(
+        // The automaton, the crowded anchors' index and the tables are
+        // independent: built side by side.
+        let (automaton, (crowded, (tables, endings))) = rayon::join(
             || {
                 DoubleArrayAhoCorasick::with_values(
                     self.anchors
@@ -440,17 +482,51 @@ impl Builder {
                     "invariant: glossary anchors are distinct, non-empty and few enough to compile",
                 )
             },
-            || crowded_anchors(&self.by_anchor, &self.patterns),
+            || {
+                rayon::join(
+                    || crowded_anchors(&self.by_anchor, &self.patterns),
+                    || tables(&self.renderings, &self.patterns),
+                )
+            },
         );
         Matcher {
             automaton,
             crowded,
-            by_anchor: self.by_anchor,
-            patterns: self.patterns,
-            renderings: self.renderings,
+            by_anchor: AnchorIndex::new(&self.by_anchor),
+            tables,
+            endings,
             regexes: compile_set(self.regexes),
         }
     }
+}
+
+/// The renderings and patterns as tables, with the lists of endings their
+/// words take.
+fn tables(
+    renderings: &[BuiltRendering],
+    patterns: &[Pattern],
+) -> (Tables, Vec<&'static [&'static str]>) {
+    let mut tables = Tables::default();
+    for r in renderings {
+        tables.push_rendering(r.concept, &r.folded, &r.forms);
+    }
+    let mut endings: Vec<&'static [&'static str]> = Vec::new();
+    let mut numbers: HashMap<*const [&'static str], usize> = HashMap::new();
+    for pattern in patterns {
+        let pieces = pattern.rest.iter().map(|piece| match piece {
+            Piece::Literal(text) => OwnedPiece::Literal(text),
+            Piece::Word(word) => {
+                let list = word.endings;
+                let number = *numbers.entry(std::ptr::from_ref(list)).or_insert_with(|| {
+                    endings.push(list);
+                    endings.len() - 1
+                });
+                OwnedPiece::Word(&word.stem, number)
+            }
+        });
+        tables.push_pattern(pattern.rendering, pieces);
+    }
+    (tables, endings)
 }
 
 /// Patterns per anchor above which the anchor gets a [`Continuations`]
@@ -471,10 +547,10 @@ const MAX_KEYS: usize = 32;
 /// each can continue with (fewer where the form ends sooner).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Continuations {
-    /// The FNV-1a hash of each key with a pattern that may continue so,
-    /// sorted (one allocation, looked up by binary search): a collision
-    /// only makes a pattern be verified for nothing.
-    by_key: Vec<(u64, u32)>,
+    /// The FNV-1a hash of each key, folded to 32 bits, with a pattern that
+    /// may continue so, sorted (one allocation, looked up by binary
+    /// search): a collision only makes a pattern be verified for nothing.
+    by_key: Vec<(u32, u32)>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,
 }
@@ -519,11 +595,12 @@ impl Continuations {
     }
 }
 
-/// FNV-1a of a continuation key.
-fn key_hash(bytes: &[u8]) -> u64 {
+/// FNV-1a of a continuation key, its two halves folded into one.
+fn key_hash(bytes: &[u8]) -> u32 {
     let mut hasher = Fnv::default();
     std::hash::Hasher::write(&mut hasher, bytes);
-    std::hash::Hasher::finish(&hasher)
+    let hash = std::hash::Hasher::finish(&hasher);
+    (hash ^ (hash >> 32)) as u32
 }
 
 /// Every way `pieces` can begin, cut at [`KEY_BYTES`] bytes, or earlier,
@@ -592,62 +669,28 @@ fn crowded_anchors(
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
-            .field("anchors", &self.automaton.num_states())
-            .field("patterns", &self.patterns.len())
-            .field("renderings", &self.renderings.len())
+            .field("anchors", &self.by_anchor.anchors())
+            .field("patterns", &self.tables.pattern_count())
+            .field("renderings", &self.tables.rendering_count())
             .finish_non_exhaustive()
     }
 }
 
-/// A [`Piece`] as the compiled-glossary cache stores it: a word's
-/// endings as a number in the stored table of ending lists.
-#[derive(Serialize, Deserialize)]
-enum StoredPiece {
-    Literal(String),
-    Word(String, u32),
-}
-
 /// The parts of a [`Matcher`] the compiled-glossary cache stores besides
-/// the automaton ([`Matcher::store_automaton`]): the distinct ending
-/// lists, patterns, the crowded anchors' index, renderings, and regular
+/// the automaton ([`Matcher::store_automaton`]): the lists of endings, the
+/// anchors' patterns, the tables, the crowded anchors' index, and regular
 /// expressions as their sources (compiled again on load).
 type StoredParts = (
     Vec<Vec<String>>,
-    Vec<Vec<usize>>,
-    Vec<(usize, Vec<StoredPiece>)>,
+    AnchorIndex,
+    Tables,
     FastMap<usize, Continuations>,
-    Vec<Rendering>,
     Vec<(String, usize)>,
 );
 
 impl Matcher {
     /// Writes the matcher for the compiled-glossary cache.
     pub fn store<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut lists: Vec<&'static [&'static str]> = Vec::new();
-        let mut list_ids: HashMap<*const [&'static str], u32> = HashMap::new();
-        let mut list_id = |endings: &'static [&'static str]| {
-            *list_ids
-                .entry(std::ptr::from_ref(endings))
-                .or_insert_with(|| {
-                    lists.push(endings);
-                    u32::try_from(lists.len() - 1).unwrap_or(u32::MAX)
-                })
-        };
-        let patterns: Vec<(usize, Vec<StoredPiece>)> = self
-            .patterns
-            .iter()
-            .map(|p| {
-                let pieces = p
-                    .rest
-                    .iter()
-                    .map(|piece| match piece {
-                        Piece::Literal(text) => StoredPiece::Literal(text.clone()),
-                        Piece::Word(w) => StoredPiece::Word(w.stem.clone(), list_id(w.endings)),
-                    })
-                    .collect();
-                (p.rendering, pieces)
-            })
-            .collect();
         let regexes: Vec<(&str, usize)> = self
             .regexes
             .iter()
@@ -658,11 +701,10 @@ impl Matcher {
             })
             .collect();
         let parts = (
-            &lists,
+            &self.endings,
             &self.by_anchor,
-            patterns,
+            &self.tables,
             &self.crowded,
-            &self.renderings,
             regexes,
         );
         parts.serialize(serializer)
@@ -675,31 +717,36 @@ impl Matcher {
     }
 
     /// Reads a matcher [`Matcher::store`] and [`Matcher::store_automaton`]
-    /// wrote; `None` when it does not check out (a damaged cache file).
-    pub fn restore(parts: StoredMatcher, automaton: StoredAutomaton) -> Option<Matcher> {
-        let StoredMatcher((lists, by_anchor, stored, crowded, renderings, sources)) = parts;
+    /// wrote, for a glossary whose concepts have `entries[c]` entries each;
+    /// `None` when it does not check out (a damaged cache file).
+    pub fn restore(
+        parts: StoredMatcher,
+        automaton: StoredAutomaton,
+        entries: &[usize],
+    ) -> Option<Matcher> {
+        let StoredMatcher((lists, by_anchor, tables, crowded, sources)) = parts;
         let StoredAutomaton(automaton) = automaton;
-        let lists: Vec<&'static [&'static str]> = lists
+        let endings: Vec<&'static [&'static str]> = lists
             .into_iter()
             .map(crate::inflect::interned_endings)
             .collect();
-        let patterns = restored_patterns(stored, &lists)?;
         let mut regexes = Vec::new();
         for (source, rendering) in sources {
             regexes.push((RegexPattern::new(&source).ok()?, rendering));
         }
-        let consistent = patterns.iter().all(|p| p.rendering < renderings.len())
-            && by_anchor.iter().flatten().all(|&p| p < patterns.len())
+        let patterns = tables.pattern_count();
+        let consistent = tables.consistent(endings.len(), entries)
+            && by_anchor.consistent(patterns)
             && crowded.iter().all(|(&anchor, index)| {
-                anchor < by_anchor.len() && index.refers_within(patterns.len())
+                anchor < by_anchor.anchors() && index.refers_within(patterns)
             })
-            && regexes.iter().all(|(_, r)| *r < renderings.len());
+            && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
         consistent.then(|| Matcher {
             automaton,
             crowded,
             by_anchor,
-            patterns,
-            renderings,
+            tables,
+            endings,
             regexes: compile_set(regexes),
         })
     }
@@ -720,30 +767,6 @@ impl StoredAutomaton {
             _ => None,
         }
     }
-}
-
-/// Patterns read back, `None` when one names an ending list that is not
-/// there.
-fn restored_patterns(
-    stored: Vec<(usize, Vec<StoredPiece>)>,
-    lists: &[&'static [&'static str]],
-) -> Option<Vec<Pattern>> {
-    stored
-        .into_iter()
-        .map(|(rendering, pieces)| {
-            let rest = pieces
-                .into_iter()
-                .map(|piece| match piece {
-                    StoredPiece::Literal(text) => Some(Piece::Literal(text)),
-                    StoredPiece::Word(stem, list) => Some(Piece::Word(WordPattern {
-                        stem,
-                        endings: lists.get(list as usize)?,
-                    })),
-                })
-                .collect::<Option<Vec<Piece>>>()?;
-            Some(Pattern { rendering, rest })
-        })
-        .collect()
 }
 
 /// An anchor's number as the automaton stores it.
@@ -837,29 +860,35 @@ fn split_anchor(pieces: Vec<Piece>) -> (String, Vec<Piece>) {
     (anchor, rest)
 }
 
-/// The end of the longest way `pieces` can continue at `pos`, ending on a
-/// boundary.
-fn longest_end(text: &str, pos: usize, pieces: &[Piece]) -> Option<usize> {
-    let Some((first, rest)) = pieces.split_first() else {
-        return is_boundary(text, pos).then_some(pos);
-    };
-    let tail = &text.as_bytes()[pos..];
-    match first {
-        Piece::Literal(lit) => has_prefix(tail, lit.as_bytes())
-            .then(|| longest_end(text, pos + lit.len(), rest))
-            .flatten(),
-        Piece::Word(word) => {
-            let stem = word.stem.as_bytes();
-            if !has_prefix(tail, stem) {
-                return None;
+impl Matcher {
+    /// The end of the longest way `pieces` can continue at `pos`, ending
+    /// on a boundary.
+    fn longest_end(&self, text: &str, pos: usize, pieces: &[PieceRow]) -> Option<usize> {
+        let Some((first, rest)) = pieces.split_first() else {
+            return is_boundary(text, pos).then_some(pos);
+        };
+        let tail = &text.as_bytes()[pos..];
+        let texts = &self.tables.texts;
+        match *first {
+            PieceRow::Literal(lit) => {
+                let lit = texts.bytes(lit);
+                has_prefix(tail, lit)
+                    .then(|| self.longest_end(text, pos + lit.len(), rest))
+                    .flatten()
             }
-            let after_stem = &tail[stem.len()..];
-            let base = pos + stem.len();
-            word.endings
-                .iter()
-                .filter(|e| has_prefix(after_stem, e.as_bytes()))
-                .filter_map(|e| longest_end(text, base + e.len(), rest))
-                .max()
+            PieceRow::Word { stem, endings } => {
+                let stem = texts.bytes(stem);
+                if !has_prefix(tail, stem) {
+                    return None;
+                }
+                let after_stem = &tail[stem.len()..];
+                let base = pos + stem.len();
+                self.endings[endings]
+                    .iter()
+                    .filter(|e| has_prefix(after_stem, e.as_bytes()))
+                    .filter_map(|e| self.longest_end(text, base + e.len(), rest))
+                    .max()
+            }
         }
     }
 }
@@ -962,7 +991,7 @@ concepts:
             .find(&folded)
             .into_iter()
             .map(|m| {
-                let concept = &glossary.concepts[matcher.renderings()[m.rendering].concept];
+                let concept = &glossary.concepts[matcher.rendering(m.rendering).concept];
                 (concept.id.clone(), text[m.span].to_string())
             })
             .collect()
@@ -992,7 +1021,7 @@ concepts:
             .find(&folded)
             .into_iter()
             .map(|m| {
-                let concept = &glossary.concepts[matcher.renderings()[m.rendering].concept];
+                let concept = &glossary.concepts[matcher.rendering(m.rendering).concept];
                 (concept.id.clone(), &text[m.span])
             })
             .collect();
@@ -1107,8 +1136,8 @@ concepts:
         }
         let glossary = load_str(Path::new("g.yaml"), &yaml).expect("test glossary loads");
         let matcher = Matcher::new(&glossary);
-        assert_eq!(matcher.patterns.len(), 1);
-        assert_eq!(matcher.renderings().len(), 300);
+        assert_eq!(matcher.tables.pattern_count(), 1);
+        assert_eq!(matcher.rendering_count(), 300);
         let folded = fold(
             "Gipfeltreffens und Gipfeltreffen",
             FoldOptions { case: true },
@@ -1116,7 +1145,7 @@ concepts:
         let concepts: Vec<usize> = matcher
             .find(&folded)
             .iter()
-            .map(|m| matcher.renderings()[m.rendering].concept)
+            .map(|m| matcher.rendering(m.rendering).concept)
             .collect();
         assert_eq!(concepts, [0, 0]);
     }
@@ -1154,7 +1183,12 @@ concepts:
                 .find(&folded)
                 .into_iter()
                 .map(|m| {
-                    let kind = matcher.renderings()[m.rendering].forms[0].kind;
+                    let kind = matcher
+                        .rendering(m.rendering)
+                        .forms()
+                        .next()
+                        .expect("a form")
+                        .kind;
                     (text[m.span].to_string(), kind)
                 })
                 .collect()
@@ -1189,7 +1223,11 @@ concepts:
             let matcher = Matcher::new(&glossary);
             let folded = fold("my cell phone number", FoldOptions { case: true });
             let hit = &matcher.find(&folded)[0];
-            let form = &matcher.renderings()[hit.rendering].forms[0];
+            let form = matcher
+                .rendering(hit.rendering)
+                .forms()
+                .next()
+                .expect("a form");
             assert_eq!(form.text, "cell phone number");
         }
 

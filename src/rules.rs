@@ -187,7 +187,7 @@ impl<'g> Rules<'g> {
     }
 
     fn concept_of(&self, m: &Match) -> usize {
-        self.matcher.renderings()[m.rendering].concept
+        self.matcher.rendering(m.rendering).concept
     }
 
     fn match_finding(&self, doc: &Document, j: &Judged) -> Option<Finding> {
@@ -280,20 +280,19 @@ impl<'g> Rules<'g> {
 
     /// The glossary's spelling of `rendering`, preferring the entry of `lang`.
     pub fn rendering_form(&self, rendering: usize, lang: &LangTag) -> String {
-        let ci = self.matcher.renderings()[rendering].concept;
+        let ci = self.matcher.rendering(rendering).concept;
         self.display_form(rendering, &self.glossary.concepts[ci], lang)
     }
 
     /// The glossary's spelling of a rendering, preferring the text's language.
     fn display_form(&self, rendering: usize, concept: &Concept, lang: &LangTag) -> String {
-        let r = &self.matcher.renderings()[rendering];
+        let r = self.matcher.rendering(rendering);
         let own = concept.entry_for(lang).map(|e| &e.lang);
-        r.forms
-            .iter()
+        r.forms()
             .find(|f| Some(&concept.entries[f.entry].lang) == own)
-            .or_else(|| r.forms.first())
-            .map(|f| f.text.clone())
-            .unwrap_or_else(|| r.folded.clone())
+            .or_else(|| r.first_form())
+            .map_or(r.folded, |f| f.text)
+            .to_string()
     }
 
     fn finding(&self, doc: &Document, draft: Draft) -> Finding {

@@ -256,11 +256,11 @@ fn matched(matcher: &Matcher, text: &str) -> Vec<Found> {
         .find(&fold(text, CASE))
         .into_iter()
         .map(|m| {
-            let rendering = &matcher.renderings()[m.rendering];
+            let rendering = matcher.rendering(m.rendering);
             Found {
                 span: m.span,
                 concept: rendering.concept,
-                rendering: rendering.folded.clone(),
+                rendering: rendering.folded.to_string(),
             }
         })
         .collect()

@@ -84,7 +84,7 @@ impl Checker {
         lang: &LangTag,
     ) -> Occurrence {
         Occurrence {
-            concept: self.matcher.renderings()[m.rendering].concept,
+            concept: self.matcher.rendering(m.rendering).concept,
             form: rules.rendering_form(m.rendering, lang),
             rendering: m.rendering,
             span: m.span,

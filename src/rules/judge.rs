@@ -61,21 +61,21 @@ pub fn judge(
     written: &str,
     rendering: usize,
 ) -> Verdict {
-    let rendering = &matcher.renderings()[rendering];
+    let rendering = matcher.rendering(rendering);
     let concept = &glossary.concepts[rendering.concept];
     let own = concept.entry_for(lang).map(|e| &e.lang);
     if own.is_none() && !concept.dnt {
         return Verdict::NotChecked;
     }
     let found = fold_str(written, FoldOptions { case: false });
-    let forms = candidate_forms(concept, &rendering.forms, &found);
+    let forms = candidate_forms(concept, rendering.forms(), &found);
     let accepted = |f: &FormRef| {
         matches!(f.kind, FormKind::Official { .. })
             && (concept.dnt || Some(&concept.entries[f.entry].lang) == own)
     };
     if let Some(form) = forms.iter().copied().find(|f| accepted(f)) {
         let sensitive = concept.entries[form.entry].case_sensitive;
-        let case = sensitive && case_diff(&found, &form.text) == CaseDiff::Other;
+        let case = sensitive && case_diff(&found, form.text) == CaseDiff::Other;
         return Verdict::Accepted { case };
     }
     let lang_of = |f: &FormRef| concept.entries[f.entry].lang.clone();
@@ -95,16 +95,20 @@ pub fn judge(
 /// The forms a match can come from: where a case-sensitive form is written
 /// exactly as found, only those (and case-insensitive ones) count, so that a
 /// case-only variant such as `Github` beside `GitHub` is told apart.
-fn candidate_forms<'a>(concept: &Concept, forms: &'a [FormRef], found: &str) -> Vec<&'a FormRef> {
+fn candidate_forms<'a>(
+    concept: &Concept,
+    forms: impl Iterator<Item = FormRef<'a>> + Clone,
+    found: &str,
+) -> Vec<FormRef<'a>> {
     let sensitive = |f: &FormRef| concept.entries[f.entry].case_sensitive;
-    let exact: Vec<&FormRef> = forms
-        .iter()
-        .filter(|f| sensitive(f) && case_diff(found, &f.text) == CaseDiff::Same)
+    let exact: Vec<FormRef> = forms
+        .clone()
+        .filter(|f| sensitive(f) && case_diff(found, f.text) == CaseDiff::Same)
         .collect();
     if exact.is_empty() {
-        return forms.iter().collect();
+        return forms.collect();
     }
-    let loose = forms.iter().filter(|f| !sensitive(f));
+    let loose = forms.filter(|f| !sensitive(f));
     exact.into_iter().chain(loose).collect()
 }
 
