@@ -18,6 +18,7 @@ use crate::check::Checker;
 use crate::glossary::{self, GlossaryError};
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// Glossary files smaller than this are compiled every time: that takes
 /// about as long as reading the cache would (a few milliseconds).
@@ -74,20 +75,20 @@ pub fn load_checker(
     path: &Path,
     dir: Option<&Path>,
 ) -> Result<(Checker, Option<Pending>), GlossaryError> {
-    let read_yaml = || std::fs::read(path).map_err(|e| glossary::read_error(path, &e));
-    let mut bytes = read_yaml()?;
-    let cached = dir.filter(|_| bytes.len() >= MIN_CACHED_BYTES);
-    let mut key = Key::of(&bytes);
+    let read_error = |e: std::io::Error| glossary::read_error(path, &e);
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    let cached = dir.filter(|_| size >= MIN_CACHED_BYTES as u64);
     if let Some(dir) = cached {
-        // The YAML is not needed when the cache has the glossary: free it
-        // first, and read it again on a miss.
-        drop(std::mem::take(&mut bytes));
+        // The YAML is not needed when the cache has the glossary: it is
+        // only hashed, a buffer at a time.
+        let key = Key::of_file(path).map_err(read_error)?;
         if let Some(checker) = read(&dir.join(key.file_name()), &key, path) {
             return Ok((checker, None));
         }
-        bytes = read_yaml()?;
-        key = Key::of(&bytes);
     }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    // The key of what is compiled: the file may have changed since.
+    let key = Key::of(&bytes);
     let yaml = String::from_utf8(bytes).map_err(|e| glossary::utf8_error(path, &e))?;
     let checker = Checker::new(glossary::load_str(path, &yaml)?);
     let pending = cached.map(|dir| Pending {
@@ -108,8 +109,30 @@ impl Key {
     fn of(bytes: &[u8]) -> Key {
         Key {
             len: bytes.len() as u64,
-            hash: fnv1a(bytes),
+            hash: xxh3_64(bytes),
         }
+    }
+
+    /// The key of the file at `path`, read a buffer at a time.
+    fn of_file(path: &Path) -> std::io::Result<Key> {
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = Xxh3::new();
+        let mut buf = vec![0; 1 << 20];
+        let mut len = 0;
+        loop {
+            let n = match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            hasher.update(&buf[..n]);
+            len += n as u64;
+        }
+        Ok(Key {
+            len,
+            hash: hasher.digest(),
+        })
     }
 
     fn file_name(&self) -> String {
@@ -126,18 +149,6 @@ impl Key {
         header.extend(self.hash.to_le_bytes());
         header
     }
-}
-
-/// FNV-1a, 64 bits, over the glossary's bytes: fixed forever, unlike
-/// std's hasher, and fast enough (tens of milliseconds for a 20 MB
-/// glossary).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
 }
 
 fn read(file: &Path, key: &Key, glossary_path: &Path) -> Option<Checker> {
@@ -360,6 +371,20 @@ mod tests {
         let big = big_glossary(temp.path(), 3000);
         assert!(load_checker(&big, None).expect("loads").1.is_none());
         assert!(!cache.exists());
+    }
+
+    #[test]
+    fn key_read_a_buffer_at_a_time_is_the_key_of_the_whole_file() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let path = temp.path().join("g.yaml");
+        let bytes: Vec<u8> = (0..(5 << 20) / 2 + 7)
+            .map(|i: u32| (i % 251) as u8)
+            .collect();
+        std::fs::write(&path, &bytes).expect("writes");
+        let streamed = Key::of_file(&path).expect("reads");
+        let whole = Key::of(&bytes);
+        assert_eq!((streamed.len, streamed.hash), (whole.len, whole.hash));
+        assert_ne!(Key::of(&bytes[1..]).hash, whole.hash);
     }
 
     #[test]
