@@ -221,9 +221,10 @@ impl FailOn {
     }
 }
 
-/// mimalloc instead of the system allocator: loading a large glossary
-/// makes millions of small strings and vectors, and reading one from the
-/// cache takes about half the time with it (docs/performance.md).
+/// mimalloc instead of the system allocator: a check makes many small,
+/// short-lived strings and vectors per file, and loading a large glossary
+/// makes millions; mimalloc serves them faster (docs/performance.md,
+/// "Optimization notes").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
