@@ -18,7 +18,7 @@ use crate::glossary::Glossary;
 use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
-use daachorse::DoubleArrayAhoCorasick;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use rayon::prelude::*;
 use regex::RegexSet;
 use serde::{Deserialize, Serialize};
@@ -75,7 +75,10 @@ struct Pattern {
 /// The compiled glossary: automaton, patterns and renderings.
 #[derive(Clone)]
 pub struct Matcher {
-    automaton: DoubleArrayAhoCorasick<u32>,
+    /// The anchors, stepped through a character at a time: text in Han,
+    /// Cyrillic or accented Latin takes a step per character instead of
+    /// one per byte.
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     /// Patterns to verify for each anchor id.
     by_anchor: AnchorIndex,
     /// For anchors shared by many patterns: which of them can continue
@@ -472,7 +475,7 @@ impl Builder {
         // independent: built side by side.
         let (automaton, (crowded, (tables, endings))) = rayon::join(
             || {
-                DoubleArrayAhoCorasick::with_values(
+                CharwiseDoubleArrayAhoCorasick::with_values(
                     self.anchors
                         .iter()
                         .enumerate()
@@ -757,12 +760,12 @@ impl Matcher {
 pub struct StoredMatcher(StoredParts);
 
 /// An automaton read back from [`Matcher::store_automaton`]'s bytes.
-pub struct StoredAutomaton(DoubleArrayAhoCorasick<u32>);
+pub struct StoredAutomaton(CharwiseDoubleArrayAhoCorasick<u32>);
 
 impl StoredAutomaton {
     /// The automaton in `bytes`; `None` when they do not check out.
     pub fn from_bytes(bytes: &[u8]) -> Option<StoredAutomaton> {
-        match DoubleArrayAhoCorasick::deserialize(bytes) {
+        match CharwiseDoubleArrayAhoCorasick::deserialize(bytes) {
             Ok((automaton, [])) => Some(StoredAutomaton(automaton)),
             _ => None,
         }
