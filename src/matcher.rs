@@ -286,8 +286,8 @@ impl Matcher {
                     Some(Candidate {
                         start: hit.start(),
                         end,
-                        concept: self.tables.concept_of(pattern.rendering),
-                        rendering: pattern.rendering,
+                        concept: self.tables.concept_of(pattern.rendering()),
+                        rendering: pattern.rendering(),
                     })
                 })
                 .min_by_key(Candidate::order);
@@ -886,7 +886,7 @@ impl Matcher {
                 }
                 let after_stem = &tail[stem.len()..];
                 let base = pos + stem.len();
-                self.endings[endings]
+                self.endings[endings as usize]
                     .iter()
                     .filter(|e| has_prefix(after_stem, e.as_bytes()))
                     .filter_map(|e| self.longest_end(text, base + e.len(), rest))

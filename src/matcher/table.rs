@@ -8,36 +8,48 @@
 use super::FormKind;
 use serde::{Deserialize, Serialize};
 
+/// A position or count in the tables, kept in 32 bits: the rows are most
+/// of a large compiled glossary's memory. Tables of 4 GiB would need a
+/// YAML glossary of more than a gigabyte, far beyond what parsing it
+/// could hold in memory.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).expect("invariant: the compiled glossary's tables stay below 4 GiB")
+}
+
 /// Where one string lies in [`Texts`]: its first byte and length (a
 /// length is short, so the cache stores it in a byte or two).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Span {
-    start: usize,
-    len: usize,
+    start: u32,
+    len: u32,
 }
 
 impl Span {
-    fn end(self) -> Option<usize> {
-        self.start.checked_add(self.len)
+    fn range(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start.saturating_add(self.len as usize)
     }
 }
 
 /// Where a run of rows lies in their table: the first and how many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Rows {
-    start: usize,
-    len: usize,
+    start: u32,
+    len: u32,
 }
 
 impl Rows {
+    fn range(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start.saturating_add(self.len as usize)
+    }
+
     fn of<T>(self, table: &[T]) -> &[T] {
-        &table[self.start..self.start + self.len]
+        &table[self.range()]
     }
 
     fn within(self, len: usize) -> bool {
-        self.start
-            .checked_add(self.len)
-            .is_some_and(|end| end <= len)
+        self.range().end <= len
     }
 }
 
@@ -47,11 +59,12 @@ pub(super) struct Texts(String);
 
 impl Texts {
     pub(super) fn push(&mut self, text: &str) -> Span {
-        let start = self.0.len();
+        let start = small(self.0.len());
         self.0.push_str(text);
+        small(self.0.len());
         Span {
             start,
-            len: text.len(),
+            len: small(text.len()),
         }
     }
 
@@ -60,35 +73,35 @@ impl Texts {
     fn push_within(&mut self, text: &str, within: Span) -> Span {
         match memchr::memmem::find(self.bytes(within), text.as_bytes()) {
             Some(at) => Span {
-                start: within.start + at,
-                len: text.len(),
+                start: within.start + small(at),
+                len: small(text.len()),
             },
             None => self.push(text),
         }
     }
 
     pub(super) fn get(&self, span: Span) -> &str {
-        &self.0[span.start..span.start + span.len]
+        &self.0[span.range()]
     }
 
     /// The bytes of `span`, without the character-boundary check of
     /// [`Texts::get`]: verification compares bytes.
     pub(super) fn bytes(&self, span: Span) -> &[u8] {
-        &self.0.as_bytes()[span.start..span.start + span.len]
+        &self.0.as_bytes()[span.range()]
     }
 
     /// Whether `span` lies within the buffer on character boundaries (a
     /// table read back from the cache).
     fn holds(&self, span: Span) -> bool {
-        span.end()
-            .is_some_and(|end| self.0.is_char_boundary(span.start) && self.0.is_char_boundary(end))
+        let range = span.range();
+        self.0.is_char_boundary(range.start) && self.0.is_char_boundary(range.end)
     }
 }
 
 /// One rendering: its concept, folded form and glossary forms.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RenderingRow {
-    concept: usize,
+    concept: u32,
     folded: Span,
     forms: Rows,
 }
@@ -96,7 +109,7 @@ struct RenderingRow {
 /// One glossary form of a rendering.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct FormRow {
-    entry: usize,
+    entry: u32,
     kind: FormKind,
     text: Span,
 }
@@ -106,15 +119,22 @@ struct FormRow {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) enum PieceRow {
     Literal(Span),
-    Word { stem: Span, endings: usize },
+    Word { stem: Span, endings: u32 },
 }
 
 /// A form compiled for verification after its anchor was found: the
 /// pieces after the anchor, and the rendering it is.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct PatternRow {
-    pub(super) rendering: usize,
+    rendering: u32,
     pieces: Rows,
+}
+
+impl PatternRow {
+    /// The rendering the pattern is.
+    pub(super) fn rendering(&self) -> usize {
+        self.rendering as usize
+    }
 }
 
 /// Renderings, their forms, patterns and their pieces, over one buffer of
@@ -164,17 +184,17 @@ impl Tables {
                 self.texts.push(&form.text)
             };
             self.forms.push(FormRow {
-                entry: form.entry,
+                entry: small(form.entry),
                 kind: form.kind,
                 text,
             });
         }
         let forms = Rows {
-            start,
-            len: forms.len(),
+            start: small(start),
+            len: small(forms.len()),
         };
         self.renderings.push(RenderingRow {
-            concept,
+            concept: small(concept),
             folded,
             forms,
         });
@@ -196,16 +216,19 @@ impl Tables {
                 }
                 OwnedPiece::Word(stem, endings) => PieceRow::Word {
                     stem: self.texts.push_within(stem, folded),
-                    endings,
+                    endings: small(endings),
                 },
             };
             self.pieces.push(row);
         }
         let pieces = Rows {
-            start,
-            len: self.pieces.len() - start,
+            start: small(start),
+            len: small(self.pieces.len() - start),
         };
-        self.patterns.push(PatternRow { rendering, pieces });
+        self.patterns.push(PatternRow {
+            rendering: small(rendering),
+            pieces,
+        });
     }
 
     pub(super) fn rendering_count(&self) -> usize {
@@ -220,7 +243,7 @@ impl Tables {
     pub(super) fn rendering(&self, index: usize) -> Rendering<'_> {
         let row = &self.renderings[index];
         Rendering {
-            concept: row.concept,
+            concept: row.concept as usize,
             folded: self.texts.get(row.folded),
             forms: row.forms.of(&self.forms),
             texts: &self.texts,
@@ -229,7 +252,7 @@ impl Tables {
 
     /// The concept of rendering `index`.
     pub(super) fn concept_of(&self, index: usize) -> usize {
-        self.renderings[index].concept
+        self.renderings[index].concept as usize
     }
 
     pub(super) fn pattern(&self, index: usize) -> &PatternRow {
@@ -249,20 +272,20 @@ impl Tables {
         let renderings = self.renderings.iter().all(|r| {
             texts.holds(r.folded)
                 && r.forms.within(self.forms.len())
-                && entries.get(r.concept).is_some_and(|&count| {
+                && entries.get(r.concept as usize).is_some_and(|&count| {
                     r.forms
                         .of(&self.forms)
                         .iter()
-                        .all(|f| f.entry < count && texts.holds(f.text))
+                        .all(|f| (f.entry as usize) < count && texts.holds(f.text))
                 })
         });
         let patterns = self
             .patterns
             .iter()
-            .all(|p| p.rendering < self.renderings.len() && p.pieces.within(self.pieces.len()));
+            .all(|p| p.rendering() < self.renderings.len() && p.pieces.within(self.pieces.len()));
         let pieces = self.pieces.iter().all(|piece| match *piece {
             PieceRow::Literal(text) => texts.holds(text),
-            PieceRow::Word { stem, endings: e } => texts.holds(stem) && e < endings,
+            PieceRow::Word { stem, endings: e } => texts.holds(stem) && (e as usize) < endings,
         });
         renderings && patterns && pieces
     }
@@ -284,7 +307,7 @@ impl<'m> Rendering<'m> {
     pub fn forms(&self) -> impl ExactSizeIterator<Item = FormRef<'m>> + Clone + 'm {
         let texts = self.texts;
         self.forms.iter().map(move |f| FormRef {
-            entry: f.entry,
+            entry: f.entry as usize,
             kind: f.kind,
             text: texts.get(f.text),
         })
