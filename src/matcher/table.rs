@@ -26,9 +26,14 @@ pub(super) struct Span {
 
 impl Span {
     fn range(self) -> std::ops::Range<usize> {
-        let start = self.start as usize;
-        start..start.saturating_add(self.len as usize)
+        range(self.start, self.len)
     }
+}
+
+/// `len` items from `start`, as indexes.
+fn range(start: u32, len: u32) -> std::ops::Range<usize> {
+    let start = start as usize;
+    start..start.saturating_add(len as usize)
 }
 
 /// Where a run of rows lies in their table: the first and how many.
@@ -40,8 +45,7 @@ pub(super) struct Rows {
 
 impl Rows {
     fn range(self) -> std::ops::Range<usize> {
-        let start = self.start as usize;
-        start..start.saturating_add(self.len as usize)
+        range(self.start, self.len)
     }
 
     fn of<T>(self, table: &[T]) -> &[T] {
