@@ -16,36 +16,24 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).expect("invariant: the compiled glossary's tables stay below 4 GiB")
 }
 
-/// Where one string lies in [`Texts`]: its first byte and length (a
-/// length is short, so the cache stores it in a byte or two).
+/// A run of `len` items from `start`: bytes of [`Texts`] or rows of a
+/// table (a length is short, so the cache stores it in a byte or two).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub(super) struct Span {
+pub(super) struct Run {
     start: u32,
     len: u32,
 }
 
-impl Span {
+/// Where one string lies in [`Texts`].
+pub(super) type Span = Run;
+
+/// Where a run of rows lies in their table.
+type Rows = Run;
+
+impl Run {
     fn range(self) -> std::ops::Range<usize> {
-        range(self.start, self.len)
-    }
-}
-
-/// `len` items from `start`, as indexes.
-fn range(start: u32, len: u32) -> std::ops::Range<usize> {
-    let start = start as usize;
-    start..start.saturating_add(len as usize)
-}
-
-/// Where a run of rows lies in their table: the first and how many.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub(super) struct Rows {
-    start: u32,
-    len: u32,
-}
-
-impl Rows {
-    fn range(self) -> std::ops::Range<usize> {
-        range(self.start, self.len)
+        let start = self.start as usize;
+        start..start.saturating_add(self.len as usize)
     }
 
     fn of<T>(self, table: &[T]) -> &[T] {
