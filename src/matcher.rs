@@ -13,20 +13,20 @@
 //! index the original text.
 
 use crate::boundary::{is_boundary, is_unspaced};
-use crate::fold::{fold_str, FoldOptions, Folded};
+use crate::fold::Folded;
 use crate::glossary::Glossary;
 use crate::inflect::{word_pattern, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
-use rayon::prelude::*;
 use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 pub use table::{FormRef, Rendering};
-use table::{OwnedForm, OwnedPiece, PieceRow, Tables};
+use table::{PieceRow, Tables};
 
+mod build;
 mod table;
 
 /// Whether a glossary form is accepted or a known wrong rendering.
@@ -171,60 +171,12 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// A rendering while the matcher is built: its forms are collected as the
-/// concept's entries are read.
-struct BuiltRendering {
-    concept: usize,
-    folded: String,
-    forms: Vec<OwnedForm>,
-}
-
-/// Collects renderings and patterns while reading the glossary.
-#[derive(Default)]
-struct Builder {
-    renderings: Vec<BuiltRendering>,
-    rendering_ids: FastMap<(usize, String), usize>,
-    anchors: Vec<String>,
-    anchor_ids: FastMap<String, usize>,
-    by_anchor: Vec<Vec<usize>>,
-    patterns: Vec<Pattern>,
-    /// Folded forms already compiled, with the inflection they were
-    /// compiled for (language, or none): the same form of a later concept
-    /// would find exactly the same spans and always lose them to the
-    /// earlier concept (SPEC §3), so it gets no pattern of its own. A
-    /// glossary where thousands of concepts share a form thus verifies
-    /// each occurrence once, not thousands of times.
-    pattern_keys: FastMap<(String, String, bool), ()>,
-    regexes: Vec<(RegexPattern, usize)>,
-}
-
 impl Matcher {
     /// Compiles every form of every concept of `glossary`. Folding and
     /// compiling the forms, the bulk of the work for a large glossary, runs
     /// on every core; they are then added in file order.
     pub fn new(glossary: &Glossary) -> Matcher {
-        let mut builder = Builder::default();
-        // A chunk at a time, so that prepared forms waiting to be added
-        // take little memory beside the matcher being built.
-        for (chunk, concepts) in glossary.concepts.chunks(PREPARED_CHUNK).enumerate() {
-            let prepared: Vec<Vec<Prepared>> =
-                concepts.par_iter().map(Prepared::forms_of).collect();
-            for (i, forms) in prepared.into_iter().enumerate() {
-                for form in forms {
-                    builder.add(chunk * PREPARED_CHUNK + i, form);
-                }
-            }
-        }
-        // After every literal form, so that at an equal span a literal
-        // rendering (lower index) is chosen over a pattern.
-        for (ci, concept) in glossary.concepts.iter().enumerate() {
-            for (ei, entry) in concept.entries.iter().enumerate() {
-                for source in &entry.patterns {
-                    builder.add_regex(ci, ei, source);
-                }
-            }
-        }
-        builder.finish()
+        build::matcher(glossary)
     }
 
     /// Rendering number `index` ([`Match::rendering`]).
@@ -347,189 +299,6 @@ fn next_char(text: &str, pos: usize) -> usize {
         .chars()
         .next()
         .map_or(text.len(), |c| pos + c.len_utf8())
-}
-
-/// A glossary form folded and compiled, ready to be added to a [`Builder`].
-struct Prepared {
-    form: OwnedForm,
-    folded: String,
-    /// What the pattern depends on besides the folded form: the language
-    /// whose inflection it uses (none without inflection).
-    lang_key: String,
-    inflect: bool,
-    pieces: Vec<Piece>,
-}
-
-/// Concepts prepared in parallel before their forms are added.
-const PREPARED_CHUNK: usize = 4096;
-
-impl Prepared {
-    /// Every official form and variant of `concept`, in file order.
-    fn forms_of(concept: &crate::glossary::Concept) -> Vec<Prepared> {
-        let mut forms = Vec::new();
-        for (ei, entry) in concept.entries.iter().enumerate() {
-            let official = entry.official.iter().enumerate();
-            let kinds = official
-                .map(|(rank, f)| (FormKind::Official { rank }, f))
-                .chain(entry.variants.iter().map(|f| (FormKind::Variant, f)));
-            for (kind, text) in kinds {
-                let form = OwnedForm {
-                    entry: ei,
-                    kind,
-                    text: text.clone(),
-                };
-                forms.push(Prepared::new(form, &entry.lang, entry.inflect));
-            }
-        }
-        forms
-    }
-
-    fn new(form: OwnedForm, lang: &LangTag, inflect: bool) -> Prepared {
-        let folded = fold_str(&form.text, FoldOptions { case: true });
-        let lang_key = if inflect {
-            lang.primary().to_string()
-        } else {
-            String::new()
-        };
-        let pieces = compile(&folded, lang, inflect);
-        Prepared {
-            form,
-            folded,
-            lang_key,
-            inflect,
-            pieces,
-        }
-    }
-}
-
-impl Builder {
-    fn add(&mut self, concept: usize, prepared: Prepared) {
-        let Prepared {
-            form,
-            folded,
-            lang_key,
-            inflect,
-            pieces,
-        } = prepared;
-        let key = (concept, folded.clone());
-        let next = self.renderings.len();
-        let rendering = *self.rendering_ids.entry(key).or_insert(next);
-        if rendering == next {
-            self.renderings.push(BuiltRendering {
-                concept,
-                folded: folded.clone(),
-                forms: Vec::new(),
-            });
-        }
-        self.renderings[rendering].forms.push(form);
-        if self
-            .pattern_keys
-            .insert((folded, lang_key, inflect), ())
-            .is_none()
-        {
-            self.add_pattern(rendering, pieces);
-        }
-    }
-
-    fn add_pattern(&mut self, rendering: usize, pieces: Vec<Piece>) {
-        let (anchor, rest) = split_anchor(pieces);
-        if anchor.is_empty() {
-            return;
-        }
-        let next = self.anchors.len();
-        let id = *self.anchor_ids.entry(anchor.clone()).or_insert(next);
-        if id == next {
-            self.anchors.push(anchor);
-            self.by_anchor.push(Vec::new());
-        }
-        self.by_anchor[id].push(self.patterns.len());
-        self.patterns.push(Pattern { rendering, rest });
-    }
-
-    /// One variant rendering per pattern of a concept. A pattern that does
-    /// not compile is left out: validation refuses such glossaries.
-    fn add_regex(&mut self, concept: usize, entry: usize, source: &str) {
-        let Ok(regex) = RegexPattern::new(source) else {
-            return;
-        };
-        let key = (concept, format!("\u{0}regex:{source}"));
-        if self.rendering_ids.contains_key(&key) {
-            return;
-        }
-        let rendering = self.renderings.len();
-        self.rendering_ids.insert(key, rendering);
-        self.renderings.push(BuiltRendering {
-            concept,
-            folded: source.to_string(),
-            forms: vec![OwnedForm {
-                entry,
-                kind: FormKind::Variant,
-                text: source.to_string(),
-            }],
-        });
-        self.regexes.push((regex, rendering));
-    }
-
-    fn finish(self) -> Matcher {
-        // The automaton, the crowded anchors' index and the tables are
-        // independent: built side by side.
-        let (automaton, (crowded, (tables, endings))) = rayon::join(
-            || {
-                CharwiseDoubleArrayAhoCorasick::with_values(
-                    self.anchors
-                        .iter()
-                        .enumerate()
-                        .map(|(i, a)| (a, anchor_id(i))),
-                )
-                .expect(
-                    "invariant: glossary anchors are distinct, non-empty and few enough to compile",
-                )
-            },
-            || {
-                rayon::join(
-                    || crowded_anchors(&self.by_anchor, &self.patterns),
-                    || tables(&self.renderings, &self.patterns),
-                )
-            },
-        );
-        Matcher {
-            automaton,
-            crowded,
-            by_anchor: AnchorIndex::new(&self.by_anchor),
-            tables,
-            endings,
-            regexes: compile_set(self.regexes),
-        }
-    }
-}
-
-/// The renderings and patterns as tables, with the lists of endings their
-/// words take.
-fn tables(
-    renderings: &[BuiltRendering],
-    patterns: &[Pattern],
-) -> (Tables, Vec<&'static [&'static str]>) {
-    let mut tables = Tables::default();
-    for r in renderings {
-        tables.push_rendering(r.concept, &r.folded, &r.forms);
-    }
-    let mut endings: Vec<&'static [&'static str]> = Vec::new();
-    let mut numbers: HashMap<*const [&'static str], usize> = HashMap::new();
-    for pattern in patterns {
-        let pieces = pattern.rest.iter().map(|piece| match piece {
-            Piece::Literal(text) => OwnedPiece::Literal(text),
-            Piece::Word(word) => {
-                let list = word.endings;
-                let number = *numbers.entry(std::ptr::from_ref(list)).or_insert_with(|| {
-                    endings.push(list);
-                    endings.len() - 1
-                });
-                OwnedPiece::Word(&word.stem, number)
-            }
-        });
-        tables.push_pattern(pattern.rendering, pieces);
-    }
-    (tables, endings)
 }
 
 /// Patterns per anchor above which the anchor gets a [`Continuations`]
@@ -946,7 +715,7 @@ fn select_leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold;
+    use crate::fold::{fold, FoldOptions};
     use crate::glossary::load_str;
     use std::path::Path;
 
