@@ -2,6 +2,7 @@
 //! loaded from YAML by [`load`] and found on disk by [`discover`].
 
 mod discover;
+mod flow_depth;
 mod load;
 pub(crate) mod locate;
 mod raw;

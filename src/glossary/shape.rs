@@ -6,14 +6,18 @@
 //! collections (`[[[[…`): it rescans its stack of possible keys at every
 //! token, and it reads the whole document before serde's own recursion
 //! limit can stop it, so 100 kB of `[` take minutes. A glossary needs seven
-//! levels. A cheap scan of the bytes bounds the depth from above; only
-//! when that bound is high does an exact pass over the parser events
-//! (saphyr, which stops at the first node too deep) decide.
+//! levels. A cheap scan of the bytes bounds the depth from above. A large
+//! glossary has too many brackets for that scan to be sure (a `]` inside
+//! a quoted string would hide depth from it): a tokenizer that knows
+//! quotes and comments ([`flow_depth`]) reads it instead. Only when both
+//! are high, or the tokenizer cannot tell, does an exact pass over the
+//! parser events (saphyr, which stops at the first node too deep) decide.
 //!
 //! Alias bombs (`&a [*b, *b, …]` repeated) are left to serde_yaml, which
 //! refuses them after a fixed number of expansions; [`first_alias`] gives
 //! the place to report.
 
+use super::flow_depth::flow_depth;
 use saphyr_parser::{Event, Parser, ScanError, Span};
 
 /// The deepest nesting of mappings and sequences accepted. A glossary
@@ -21,9 +25,9 @@ use saphyr_parser::{Event, Parser, ScanError, Span};
 /// `findings`, a finding, a field).
 pub(crate) const MAX_DEPTH: usize = 32;
 
-/// More `[` and `{` than this run the exact pass even when the byte scan
-/// finds them balanced: a `]` inside a quoted string could hide the depth
-/// from the scan, and below this many the parser's quadratic time is
+/// More `[` and `{` than this are read by the tokenizer even when the byte
+/// scan finds them balanced: a `]` inside a quoted string could hide the
+/// depth from the scan, and below this many the parser's quadratic time is
 /// still a fraction of a second.
 const EXACT_PASS_BRACKETS: usize = 10_000;
 
@@ -32,7 +36,10 @@ const EXACT_PASS_BRACKETS: usize = 10_000;
 /// that: the parser reports that error itself).
 pub(crate) fn too_deep(yaml: &str) -> Option<(usize, usize)> {
     let scan = bracket_depth(yaml);
-    if scan.deepest <= MAX_DEPTH && scan.brackets <= EXACT_PASS_BRACKETS {
+    if scan.deepest <= MAX_DEPTH
+        && (scan.brackets <= EXACT_PASS_BRACKETS
+            || flow_depth(yaml).is_some_and(|depth| depth <= MAX_DEPTH))
+    {
         return None;
     }
     match first_node_deeper_than(yaml, MAX_DEPTH) {
