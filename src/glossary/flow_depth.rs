@@ -31,6 +31,13 @@ enum Last {
 /// The deepest nesting of flow collections in `yaml`; `None` when the
 /// text goes beyond what the tokenizer reads with certainty.
 pub(crate) fn flow_depth(yaml: &str) -> Option<usize> {
+    tokenize(yaml, |_| {})
+}
+
+/// [`flow_depth`], calling `on_line` with the byte of the first character
+/// of every line that starts outside flow collections, quoted scalars and
+/// comments: the lines where block structure is decided.
+pub(crate) fn tokenize(yaml: &str, mut on_line: impl FnMut(usize)) -> Option<usize> {
     let bytes = yaml.as_bytes();
     // The open brackets; a closing one must match the last.
     let mut open: Vec<u8> = Vec::new();
@@ -47,6 +54,9 @@ pub(crate) fn flow_depth(yaml: &str) -> Option<usize> {
             continue;
         }
         let flow = !open.is_empty();
+        if line_start && !flow {
+            on_line(at);
+        }
         let blank_before = at == 0 || is_blank(bytes[at - 1]);
         let next = bytes.get(at + 1).copied();
         // Whether a node may begin here, or what `last` started goes on.

@@ -8,6 +8,7 @@
 use super::locate::{locate, locate_exact, NodePath, Seg, Target};
 use super::raw::{RawGlossary, RawVersion};
 use super::shape;
+use super::split;
 use super::validate::{self, Message, Problem};
 use super::Glossary;
 use crate::fold::{fold_str, FoldOptions};
@@ -76,13 +77,23 @@ fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary,
         );
         return Err(GlossaryError::new(path, at, message));
     }
-    let raw: Option<RawGlossary> =
-        serde_yaml::from_str(yaml).map_err(|e| parse_error(path, yaml, &e))?;
+    let raw: Option<RawGlossary> = match parse_in_runs(yaml) {
+        Some(raw) => Some(raw),
+        None => serde_yaml::from_str(yaml).map_err(|e| parse_error(path, yaml, &e))?,
+    };
     let Some(raw) = raw else {
         let message = "the glossary is empty; start it with `version: 1` and a `concepts:` list";
         return Err(GlossaryError::new(path, (1, 1), message.into()));
     };
     validate::build(path, raw, fold).map_err(|p| report(path, yaml, p))
+}
+
+/// A large glossary parsed on every core ([`split`]); `None` for a small
+/// one, or one that is parsed in one piece.
+fn parse_in_runs(yaml: &str) -> Option<RawGlossary> {
+    (yaml.len() >= split::MIN_SPLIT_BYTES)
+        .then(|| split::parse(yaml, split::RUN_BYTES))
+        .flatten()
 }
 
 /// Positions and words a validation problem; the only place validation

@@ -8,6 +8,7 @@ pub(crate) mod locate;
 mod raw;
 pub mod schema;
 mod shape;
+mod split;
 mod validate;
 
 pub use discover::discover;
