@@ -8,6 +8,7 @@ use super::{Concept, Entry, Example, Glossary};
 use crate::finding::{Rule, Severity};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
+use rayon::prelude::*;
 use std::collections::hash_map::{Entry as Slot, HashMap};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -72,12 +73,15 @@ pub(crate) fn build(path: &Path, raw: RawGlossary, fold: KeyFn) -> Result<Glossa
         .transpose()?;
     let rules = rules(raw.rules.0)?;
     check_ids(&raw.concepts)?;
-    let concepts = raw
+    // Each concept on its own, on every core; the first problem in file
+    // order is the one reported.
+    let checked: Vec<Result<Concept, Problem>> = raw
         .concepts
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(i, c)| concept(i, c, fold))
-        .collect::<Result<_, _>>()?;
+        .collect();
+    let concepts = checked.into_iter().collect::<Result<_, _>>()?;
     Ok(Glossary {
         path: path.to_path_buf(),
         source_language,

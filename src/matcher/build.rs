@@ -32,7 +32,7 @@ const PREPARED_CHUNK: usize = 4096;
 /// concepts is added, the next is prepared on the other cores.
 pub(super) fn matcher(glossary: &Glossary) -> Matcher {
     let mut builder = Builder::default();
-    let mut waiting: Option<(usize, Vec<Vec<Prepared>>)> = None;
+    let mut waiting: Option<(usize, Vec<Vec<Prepared<'_>>>)> = None;
     for (chunk, concepts) in glossary.concepts.chunks(PREPARED_CHUNK).enumerate() {
         let (prepared, ()) =
             rayon::join(|| prepare(concepts), || builder.add_chunk(waiting.take()));
@@ -52,13 +52,13 @@ pub(super) fn matcher(glossary: &Glossary) -> Matcher {
 }
 
 /// The forms of `concepts`, each concept's in file order.
-fn prepare(concepts: &[Concept]) -> Vec<Vec<Prepared>> {
+fn prepare(concepts: &[Concept]) -> Vec<Vec<Prepared<'_>>> {
     concepts.par_iter().map(Prepared::forms_of).collect()
 }
 
 /// A glossary form folded and compiled, ready to be added to a [`Builder`].
-struct Prepared {
-    form: OwnedForm,
+struct Prepared<'g> {
+    form: OwnedForm<'g>,
     folded: String,
     folded_hash: u64,
     /// What the pattern depends on besides the folded form: the language
@@ -72,9 +72,9 @@ struct Prepared {
     rest: Vec<Piece>,
 }
 
-impl Prepared {
+impl<'g> Prepared<'g> {
     /// Every official form and variant of `concept`, in file order.
-    fn forms_of(concept: &Concept) -> Vec<Prepared> {
+    fn forms_of(concept: &'g Concept) -> Vec<Prepared<'g>> {
         let mut forms = Vec::new();
         for (ei, entry) in concept.entries.iter().enumerate() {
             let official = entry.official.iter().enumerate();
@@ -85,7 +85,7 @@ impl Prepared {
                 let form = OwnedForm {
                     entry: ei,
                     kind,
-                    text: text.clone(),
+                    text,
                 };
                 forms.push(Prepared::new(form, &entry.lang, entry.inflect));
             }
@@ -93,8 +93,8 @@ impl Prepared {
         forms
     }
 
-    fn new(form: OwnedForm, lang: &LangTag, inflect: bool) -> Prepared {
-        let folded = fold_str(&form.text, FoldOptions { case: true });
+    fn new(form: OwnedForm<'g>, lang: &LangTag, inflect: bool) -> Prepared<'g> {
+        let folded = fold_str(form.text, FoldOptions { case: true });
         let lang_key = if inflect {
             lang.primary().to_string()
         } else {
@@ -116,10 +116,10 @@ impl Prepared {
 
 /// A rendering while the matcher is built: its forms are collected as the
 /// concept's entries are read.
-struct BuiltRendering {
+struct BuiltRendering<'g> {
     concept: usize,
     folded: String,
-    forms: Vec<OwnedForm>,
+    forms: Vec<OwnedForm<'g>>,
 }
 
 /// A folded form compiled into a pattern, with the inflection it was
@@ -140,8 +140,8 @@ fn filed_hash(filed: &Filed) -> u64 {
 
 /// Collects renderings and patterns while reading the glossary.
 #[derive(Default)]
-struct Builder {
-    renderings: Vec<BuiltRendering>,
+struct Builder<'g> {
+    renderings: Vec<BuiltRendering<'g>>,
     /// The renderings by concept and folded form.
     rendering_ids: HashTable<Filed>,
     anchors: Vec<String>,
@@ -170,9 +170,9 @@ fn mix(hash: u64, n: usize) -> u64 {
         .wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-impl Builder {
+impl<'g> Builder<'g> {
     /// Adds the prepared forms of concepts numbered from `first` on.
-    fn add_chunk(&mut self, chunk: Option<(usize, Vec<Vec<Prepared>>)>) {
+    fn add_chunk(&mut self, chunk: Option<(usize, Vec<Vec<Prepared<'g>>>)>) {
         let Some((first, prepared)) = chunk else {
             return;
         };
@@ -183,7 +183,7 @@ impl Builder {
         }
     }
 
-    fn add(&mut self, concept: usize, prepared: Prepared) {
+    fn add(&mut self, concept: usize, prepared: Prepared<'g>) {
         let rendering = self.rendering_of(concept, &prepared);
         let Prepared {
             form,
@@ -212,7 +212,7 @@ impl Builder {
 
     /// The number of the rendering `prepared` belongs to: an earlier one
     /// of `concept` with the same folded form, or the next.
-    fn rendering_of(&mut self, concept: usize, prepared: &Prepared) -> usize {
+    fn rendering_of(&mut self, concept: usize, prepared: &Prepared<'g>) -> usize {
         let hash = mix(prepared.folded_hash, concept);
         let renderings = &self.renderings;
         let same = |&(_, r): &Filed| {
@@ -283,7 +283,7 @@ impl Builder {
 
     /// One variant rendering per pattern of a concept. A pattern that does
     /// not compile is left out: validation refuses such glossaries.
-    fn add_regex(&mut self, concept: usize, entry: usize, source: &str) {
+    fn add_regex(&mut self, concept: usize, entry: usize, source: &'g str) {
         let Ok(regex) = RegexPattern::new(source) else {
             return;
         };
@@ -297,7 +297,7 @@ impl Builder {
             forms: vec![OwnedForm {
                 entry,
                 kind: FormKind::Variant,
-                text: source.to_string(),
+                text: source,
             }],
         });
         self.regexes.push((regex, rendering));
@@ -339,7 +339,7 @@ impl Builder {
 /// The renderings and patterns as tables, with the lists of endings their
 /// words take.
 fn tables(
-    renderings: &[BuiltRendering],
+    renderings: &[BuiltRendering<'_>],
     patterns: &[Pattern],
 ) -> (Tables, Vec<&'static [&'static str]>) {
     let mut tables = Tables::default();

@@ -142,10 +142,11 @@ pub(super) struct Tables {
 
 /// A glossary form while the tables are built.
 #[derive(Debug, Clone)]
-pub(super) struct OwnedForm {
+pub(super) struct OwnedForm<'g> {
     pub(super) entry: usize,
     pub(super) kind: FormKind,
-    pub(super) text: String,
+    /// The form as the glossary writes it.
+    pub(super) text: &'g str,
 }
 
 /// A piece while the tables are built: its text, and for a word the
@@ -162,7 +163,7 @@ impl Tables {
         &mut self,
         concept: usize,
         folded: &str,
-        forms: &[OwnedForm],
+        forms: &[OwnedForm<'_>],
     ) -> usize {
         let folded_text = folded;
         let folded = self.texts.push(folded);
@@ -173,7 +174,7 @@ impl Tables {
             let text = if form.text == folded_text {
                 folded
             } else {
-                self.texts.push(&form.text)
+                self.texts.push(form.text)
             };
             self.forms.push(FormRow {
                 entry: small(form.entry),
