@@ -90,7 +90,10 @@ pub fn load_checker(
     // The key of what is compiled: the file may have changed since.
     let key = Key::of(&bytes);
     let yaml = String::from_utf8(bytes).map_err(|e| glossary::utf8_error(path, &e))?;
-    let checker = Checker::new(glossary::load_str(path, &yaml)?);
+    let glossary = glossary::load_str(path, &yaml)?;
+    // Compiling needs the glossary, not its text.
+    drop(yaml);
+    let checker = Checker::new(glossary);
     let pending = cached.map(|dir| Pending {
         dir: dir.to_path_buf(),
         key,

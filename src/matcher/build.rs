@@ -304,36 +304,55 @@ impl<'g> Builder<'g> {
     }
 
     fn finish(self) -> Matcher {
-        // The automaton, the crowded anchors' index and the tables are
-        // independent: built side by side.
-        let (automaton, (crowded, (tables, endings))) = rayon::join(
-            || {
-                CharwiseDoubleArrayAhoCorasick::with_values(
-                    self.anchors
-                        .iter()
-                        .enumerate()
-                        .map(|(i, a)| (a, anchor_id(i))),
-                )
-                .expect(
-                    "invariant: glossary anchors are distinct, non-empty and few enough to compile",
-                )
-            },
-            || {
+        let Builder {
+            renderings,
+            rendering_ids,
+            anchors,
+            anchor_ids,
+            by_anchor,
+            patterns,
+            pattern_keys,
+            pattern_ids,
+            lang_keys,
+            regex_keys,
+            regexes,
+        } = self;
+        // The lookups are done with: freed before the automaton is built.
+        drop((rendering_ids, anchor_ids, pattern_keys, pattern_ids));
+        drop((lang_keys, regex_keys));
+        // The automaton, the anchors' indexes and the tables are
+        // independent: built side by side, each part of the builder freed
+        // as soon as what is built from it is done.
+        let patterns = &patterns;
+        let (automaton, ((crowded, by_anchor), (tables, endings))) = rayon::join(
+            move || automaton(anchors),
+            move || {
                 rayon::join(
-                    || crowded_anchors(&self.by_anchor, &self.patterns),
-                    || tables(&self.renderings, &self.patterns),
+                    move || {
+                        let crowded = crowded_anchors(&by_anchor, patterns);
+                        (crowded, AnchorIndex::new(&by_anchor))
+                    },
+                    move || tables(&renderings, patterns),
                 )
             },
         );
         Matcher {
             automaton,
             crowded,
-            by_anchor: AnchorIndex::new(&self.by_anchor),
+            by_anchor,
             tables,
             endings,
-            regexes: compile_set(self.regexes),
+            regexes: compile_set(regexes),
         }
     }
+}
+
+/// The automaton over every anchor, its value the anchor's number.
+fn automaton(anchors: Vec<String>) -> CharwiseDoubleArrayAhoCorasick<u32> {
+    CharwiseDoubleArrayAhoCorasick::with_values(
+        anchors.iter().enumerate().map(|(i, a)| (a, anchor_id(i))),
+    )
+    .expect("invariant: glossary anchors are distinct, non-empty and few enough to compile")
 }
 
 /// The renderings and patterns as tables, with the lists of endings their
