@@ -27,6 +27,7 @@ pub use table::{FormRef, Rendering};
 use table::{PieceRow, Tables};
 
 mod build;
+mod packed;
 mod table;
 
 /// Whether a glossary form is accepted or a known wrong rendering.
@@ -95,7 +96,9 @@ pub struct Matcher {
 /// `patterns[starts[a]..starts[a + 1]]`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct AnchorIndex {
+    #[serde(with = "packed::rows")]
     starts: Vec<usize>,
+    #[serde(with = "packed::rows")]
     patterns: Vec<usize>,
 }
 
@@ -322,6 +325,7 @@ struct Continuations {
     /// The FNV-1a hash of each key, folded to 32 bits, with a pattern that
     /// may continue so, sorted (one allocation, looked up by binary
     /// search): a collision only makes a pattern be verified for nothing.
+    #[serde(with = "packed::rows")]
     by_key: Vec<(u32, u32)>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,

@@ -5,6 +5,7 @@
 //! are a handful of allocations instead of millions, and the cache reads
 //! them back as such.
 
+use super::packed::{self, u32_at, Packed};
 use super::FormKind;
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +92,7 @@ impl Texts {
 }
 
 /// One rendering: its concept, folded form and glossary forms.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 struct RenderingRow {
     concept: u32,
     folded: Span,
@@ -99,7 +100,7 @@ struct RenderingRow {
 }
 
 /// One glossary form of a rendering.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 struct FormRow {
     entry: u32,
     kind: FormKind,
@@ -108,7 +109,7 @@ struct FormRow {
 
 /// A piece of a compiled form: text that must appear as is, or a word
 /// (its stem, then one of the endings of list `endings`).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub(super) enum PieceRow {
     Literal(Span),
     Word { stem: Span, endings: u32 },
@@ -116,7 +117,7 @@ pub(super) enum PieceRow {
 
 /// A form compiled for verification after its anchor was found: the
 /// pieces after the anchor, and the rendering it is.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub(super) struct PatternRow {
     rendering: u32,
     pieces: Rows,
@@ -129,14 +130,135 @@ impl PatternRow {
     }
 }
 
+/// A span or run of rows: start, then length.
+impl Packed for Run {
+    const SIZE: usize = 8;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.start.pack(out);
+        self.len.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some(Run {
+            start: u32_at(bytes, 0),
+            len: u32_at(bytes, 1),
+        })
+    }
+}
+
+/// The run at word `n` of `bytes`.
+fn run_at(bytes: &[u8], n: usize) -> Run {
+    Run {
+        start: u32_at(bytes, n),
+        len: u32_at(bytes, n + 1),
+    }
+}
+
+impl Packed for RenderingRow {
+    const SIZE: usize = 20;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.concept.pack(out);
+        self.folded.pack(out);
+        self.forms.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some(RenderingRow {
+            concept: u32_at(bytes, 0),
+            folded: run_at(bytes, 1),
+            forms: run_at(bytes, 3),
+        })
+    }
+}
+
+/// [`FormKind::Variant`] among the ranks of official forms.
+const VARIANT: u32 = u32::MAX;
+
+impl Packed for FormRow {
+    const SIZE: usize = 16;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.entry.pack(out);
+        let kind = match self.kind {
+            FormKind::Official { rank } => small(rank).min(VARIANT - 1),
+            FormKind::Variant => VARIANT,
+        };
+        kind.pack(out);
+        self.text.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        let kind = match u32_at(bytes, 1) {
+            VARIANT => FormKind::Variant,
+            rank => FormKind::Official {
+                rank: rank as usize,
+            },
+        };
+        Some(FormRow {
+            entry: u32_at(bytes, 0),
+            kind,
+            text: run_at(bytes, 2),
+        })
+    }
+}
+
+/// A literal's endings number, where a word has its list's.
+const LITERAL: u32 = u32::MAX;
+
+impl Packed for PieceRow {
+    const SIZE: usize = 12;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        let (span, endings) = match *self {
+            PieceRow::Literal(span) => (span, LITERAL),
+            PieceRow::Word { stem, endings } => (stem, endings),
+        };
+        span.pack(out);
+        endings.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        let span = run_at(bytes, 0);
+        Some(match u32_at(bytes, 2) {
+            LITERAL => PieceRow::Literal(span),
+            endings => PieceRow::Word {
+                stem: span,
+                endings,
+            },
+        })
+    }
+}
+
+impl Packed for PatternRow {
+    const SIZE: usize = 12;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.rendering.pack(out);
+        self.pieces.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some(PatternRow {
+            rendering: u32_at(bytes, 0),
+            pieces: run_at(bytes, 1),
+        })
+    }
+}
+
 /// Renderings, their forms, patterns and their pieces, over one buffer of
 /// text.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Tables {
     pub(super) texts: Texts,
+    #[serde(with = "packed::rows")]
     renderings: Vec<RenderingRow>,
+    #[serde(with = "packed::rows")]
     forms: Vec<FormRow>,
+    #[serde(with = "packed::rows")]
     patterns: Vec<PatternRow>,
+    #[serde(with = "packed::rows")]
     pieces: Vec<PieceRow>,
 }
 

@@ -1,0 +1,142 @@
+//! The compiled glossary's tables as the cache stores them: a table of
+//! fixed-size rows is one run of little-endian bytes, written and read in
+//! one piece, instead of a sequence decoded number by number. Reading a
+//! 100,000-concept glossary back decodes millions of numbers; as bytes
+//! they are copied and cut.
+//!
+//! Used through `#[serde(with = "packed::rows")]` on a `Vec` of rows.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A row of a fixed number of bytes.
+pub(super) trait Packed: Sized {
+    /// Bytes per row.
+    const SIZE: usize;
+    /// Appends the row's [`Packed::SIZE`] bytes.
+    fn pack(&self, out: &mut Vec<u8>);
+    /// The row in `bytes` (exactly [`Packed::SIZE`] of them); `None` when
+    /// they hold no such row.
+    fn unpack(bytes: &[u8]) -> Option<Self>;
+}
+
+/// The `n`th little-endian `u32` of `bytes`.
+pub(super) fn u32_at(bytes: &[u8], n: usize) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[n * 4..n * 4 + 4]);
+    u32::from_le_bytes(word)
+}
+
+impl Packed for u32 {
+    const SIZE: usize = 4;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.extend(self.to_le_bytes());
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some(u32_at(bytes, 0))
+    }
+}
+
+/// Positions and counts of the tables, stored in 32 bits like the rows.
+impl Packed for usize {
+    const SIZE: usize = 4;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        let n = u32::try_from(*self).expect("invariant: fewer than 4 billion rows");
+        n.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some(u32_at(bytes, 0) as usize)
+    }
+}
+
+impl Packed for (u32, u32) {
+    const SIZE: usize = 8;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.0.pack(out);
+        self.1.pack(out);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        Some((u32_at(bytes, 0), u32_at(bytes, 1)))
+    }
+}
+
+/// `serde(with)` functions for a `Vec` of [`Packed`] rows.
+pub(super) mod rows {
+    use super::*;
+
+    pub(in crate::matcher) fn serialize<S, T>(rows: &[T], serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+        T: Packed,
+    {
+        let mut bytes = Vec::with_capacity(rows.len() * T::SIZE);
+        rows.iter().for_each(|row| row.pack(&mut bytes));
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub(in crate::matcher) fn deserialize<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: Packed,
+    {
+        deserializer.deserialize_byte_buf(RowsVisitor(PhantomData))
+    }
+}
+
+struct RowsVisitor<T>(PhantomData<T>);
+
+impl<T: Packed> serde::de::Visitor<'_> for RowsVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "rows of {} bytes", T::SIZE)
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
+        if bytes.len() % T::SIZE != 0 {
+            return Err(E::invalid_length(bytes.len(), &self));
+        }
+        bytes
+            .chunks_exact(T::SIZE)
+            .map(T::unpack)
+            .collect::<Option<Vec<T>>>()
+            .ok_or_else(|| E::custom("a row that does not check out"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Table {
+        #[serde(with = "rows")]
+        pairs: Vec<(u32, u32)>,
+        #[serde(with = "rows")]
+        counts: Vec<usize>,
+    }
+
+    #[test]
+    fn rows_read_back_as_written_and_cut_ones_are_refused() {
+        let table = Table {
+            pairs: vec![(0, u32::MAX), (7, 1 << 20)],
+            counts: vec![0, 3, 1 << 31],
+        };
+        let bytes = postcard::to_stdvec(&table).expect("serialize");
+        // A length byte, then the rows as they are.
+        assert_eq!(bytes.len(), 1 + 16 + 1 + 12);
+        assert_eq!(postcard::from_bytes::<Table>(&bytes).ok(), Some(table));
+        // A run whose length is no multiple of the row's size.
+        let mut cut = bytes.clone();
+        cut[0] = 15;
+        cut.remove(1);
+        assert!(postcard::from_bytes::<Table>(&cut).is_err());
+    }
+}
