@@ -320,20 +320,16 @@ impl<'g> Builder<'g> {
         // The lookups are done with: freed before the automaton is built.
         drop((rendering_ids, anchor_ids, pattern_keys, pattern_ids));
         drop((lang_keys, regex_keys));
-        // The automaton, the anchors' indexes and the tables are
-        // independent: built side by side, each part of the builder freed
-        // as soon as what is built from it is done.
-        let patterns = &patterns;
-        let (automaton, ((crowded, by_anchor), (tables, endings))) = rayon::join(
+        // The automaton on one core; on the other, the anchors' indexes
+        // and then the tables, which consume the renderings and patterns
+        // row by row, freeing each as it is copied.
+        let (automaton, (crowded, by_anchor, (tables, endings))) = rayon::join(
             move || automaton(anchors),
             move || {
-                rayon::join(
-                    move || {
-                        let crowded = crowded_anchors(&by_anchor, patterns);
-                        (crowded, AnchorIndex::new(&by_anchor))
-                    },
-                    move || tables(&renderings, patterns),
-                )
+                let crowded = crowded_anchors(&by_anchor, &patterns);
+                let index = AnchorIndex::new(&by_anchor);
+                drop(by_anchor);
+                (crowded, index, tables(renderings, patterns))
             },
         );
         Matcher {
@@ -358,8 +354,8 @@ fn automaton(anchors: Vec<String>) -> CharwiseDoubleArrayAhoCorasick<u32> {
 /// The renderings and patterns as tables, with the lists of endings their
 /// words take.
 fn tables(
-    renderings: &[BuiltRendering<'_>],
-    patterns: &[Pattern],
+    renderings: Vec<BuiltRendering<'_>>,
+    patterns: Vec<Pattern>,
 ) -> (Tables, Vec<&'static [&'static str]>) {
     let mut tables = Tables::default();
     for r in renderings {
