@@ -9,6 +9,8 @@ use crate::fold::{fold_str, FoldOptions};
 use crate::glossary::locate::{NodePath, Seg};
 use crate::glossary::Glossary;
 use crate::lang::LangTag;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use std::collections::hash_map::{Entry, HashMap};
 use std::collections::BTreeMap;
 
 /// One official form or variant, where it is in the glossary.
@@ -67,15 +69,6 @@ impl Form<'_> {
             expected: expected.to_string(),
             message,
         }
-    }
-
-    /// Whether a text could hold both forms: same language, a fallback of
-    /// it, or a `dnt` concept.
-    fn shares_language(&self, other: &Form) -> bool {
-        self.dnt
-            || other.dnt
-            || self.lang.fallbacks().contains(other.lang)
-            || other.lang.fallbacks().contains(self.lang)
     }
 }
 
@@ -173,11 +166,16 @@ fn shared_problem(glossary: &Glossary, first: &Form, later: &Form) -> Problem {
 /// the same language. Matching prefers the longest form, so inside the
 /// longer form only its concept is reported and counted. Reported once per
 /// form, naming the first longer form.
+///
+/// One automaton over every folded form finds, in each form, the shorter
+/// forms it holds: a glossary of 50,000 forms is not compared pair by pair.
 fn swallowed(glossary: &Glossary, forms: &[Form]) -> Vec<Problem> {
+    let longer = first_longer_forms(forms);
     forms
         .iter()
-        .filter_map(|short| {
-            let long = forms.iter().find(|long| swallows(long, short))?;
+        .zip(longer)
+        .filter_map(|(short, long)| {
+            let long = &forms[long?];
             let (short_id, long_id) = (
                 &glossary.concepts[short.concept].id,
                 &glossary.concepts[long.concept].id,
@@ -195,25 +193,71 @@ fn swallowed(glossary: &Glossary, forms: &[Form]) -> Vec<Problem> {
         .collect()
 }
 
-/// Whether `long`, of another concept, contains `short` between word
-/// boundaries.
-fn swallows(long: &Form, short: &Form) -> bool {
-    if long.concept == short.concept
-        || long.folded.len() <= short.folded.len()
-        || short.folded.is_empty()
-        || !long.shares_language(short)
+/// For each form, the first form (in glossary order) that swallows it.
+fn first_longer_forms(forms: &[Form]) -> Vec<Option<usize>> {
+    let mut longer = vec![None; forms.len()];
+    // The forms of each distinct folded text, in order.
+    let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, form) in forms
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.folded.is_empty())
     {
-        return false;
+        by_text.entry(&form.folded).or_default().push(i);
     }
-    let end = |start: usize| start + short.folded.len();
-    long.folded
-        .match_indices(short.folded.as_str())
-        .any(|(start, _)| is_boundary(&long.folded, start) && is_boundary(&long.folded, end(start)))
+    let texts: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
+    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(texts.iter().map(|(t, _)| t))
+    else {
+        return longer;
+    };
+    let fallbacks = Fallbacks::of(forms);
+    for (l, long) in forms.iter().enumerate() {
+        for hit in automaton.find_overlapping_iter(&long.folded) {
+            let bounded =
+                is_boundary(&long.folded, hit.start()) && is_boundary(&long.folded, hit.end());
+            if !bounded || hit.end() - hit.start() >= long.folded.len() {
+                continue;
+            }
+            for &s in &texts[hit.value() as usize].1 {
+                let short = &forms[s];
+                if longer[s].is_none()
+                    && long.concept != short.concept
+                    && fallbacks.share_language(long, short)
+                {
+                    longer[s] = Some(l);
+                }
+            }
+        }
+    }
+    longer
+}
+
+/// The fallback tags of every language of the forms, computed once.
+struct Fallbacks<'g>(BTreeMap<&'g LangTag, Vec<LangTag>>);
+
+impl<'g> Fallbacks<'g> {
+    fn of(forms: &[Form<'g>]) -> Fallbacks<'g> {
+        let mut all = BTreeMap::new();
+        for form in forms {
+            all.entry(form.lang)
+                .or_insert_with(|| form.lang.fallbacks());
+        }
+        Fallbacks(all)
+    }
+
+    /// Whether a text could hold both forms: same language, a fallback of
+    /// it, or a `dnt` concept.
+    fn share_language(&self, a: &Form, b: &Form) -> bool {
+        let falls_back =
+            |x: &Form, y: &Form| self.0.get(x.lang).is_some_and(|f| f.contains(y.lang));
+        a.dnt || b.dnt || falls_back(a, b) || falls_back(b, a)
+    }
 }
 
 /// Forms of one entry that fold to the same text: all but the first are
 /// redundant. (An official form and a variant that do so are refused by
-/// the loader.)
+/// the loader.) The forms of one list of one entry are neighbours in
+/// `forms`.
 fn collisions(forms: &[Form]) -> Vec<Problem> {
     let key = |f: &Form| {
         fold_str(
@@ -224,13 +268,16 @@ fn collisions(forms: &[Form]) -> Vec<Problem> {
         )
     };
     let mut problems = Vec::new();
-    for (n, form) in forms.iter().enumerate() {
-        let earlier = forms[..n].iter().find(|e| {
-            (e.concept, e.entry, e.official) == (form.concept, form.entry, form.official)
-                && key(e) == key(form)
-        });
-        if let Some(earlier) = earlier {
-            problems.push(collision(earlier, form));
+    let list = |f: &Form| (f.concept, f.entry, f.official);
+    for group in forms.chunk_by(|a, b| list(a) == list(b)) {
+        let mut first: HashMap<String, &Form> = HashMap::new();
+        for form in group {
+            match first.entry(key(form)) {
+                Entry::Occupied(earlier) => problems.push(collision(earlier.get(), form)),
+                Entry::Vacant(slot) => {
+                    slot.insert(form);
+                }
+            }
         }
     }
     problems
