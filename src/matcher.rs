@@ -517,14 +517,28 @@ impl Matcher {
                 anchor < by_anchor.anchors() && index.refers_within(patterns)
             })
             && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
-        consistent.then(|| Matcher {
+        consistent
+            .then(|| Matcher::assemble(automaton, crowded, by_anchor, tables, endings, regexes))
+    }
+
+    /// A matcher from its parts, compiled or read back; the patterns'
+    /// pre-filter is compiled here.
+    fn assemble(
+        automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+        crowded: FastMap<usize, Continuations>,
+        by_anchor: AnchorIndex,
+        tables: Tables,
+        endings: Vec<&'static [&'static str]>,
+        regexes: Vec<(RegexPattern, usize)>,
+    ) -> Matcher {
+        Matcher {
             automaton,
             crowded,
             by_anchor,
             tables,
             endings,
             regexes: compile_set(regexes),
-        })
+        }
     }
 }
 

@@ -10,8 +10,8 @@
 
 use super::table::{OwnedForm, OwnedPiece, Tables};
 use super::{
-    anchor_id, compile, compile_set, crowded_anchors, split_anchor, AnchorIndex, FormKind, Matcher,
-    Pattern, Piece,
+    anchor_id, compile, crowded_anchors, split_anchor, AnchorIndex, FormKind, Matcher, Pattern,
+    Piece,
 };
 use crate::fold::{fold_str, FoldOptions};
 use crate::glossary::{Concept, Glossary};
@@ -332,14 +332,7 @@ impl<'g> Builder<'g> {
                 (crowded, index, tables(renderings, patterns))
             },
         );
-        Matcher {
-            automaton,
-            crowded,
-            by_anchor,
-            tables,
-            endings,
-            regexes: compile_set(regexes),
-        }
+        Matcher::assemble(automaton, crowded, by_anchor, tables, endings, regexes)
     }
 }
 
