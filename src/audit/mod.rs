@@ -26,9 +26,10 @@ pub fn audit(checker: &Checker, yaml: &str) -> FileReport {
     let mut problems = forms::problems(checker);
     problems.extend(missing_languages(glossary));
     problems.extend(examples::problems(checker));
+    let placer = place::Placer::new(yaml);
     let mut findings: Vec<Finding> = problems
         .into_iter()
-        .filter_map(|p| p.finding(glossary, yaml))
+        .filter_map(|p| p.finding(glossary, &placer))
         .collect();
     findings.sort_by_key(|f| (f.span.start, f.rule));
     let lang = LangTag::parse("und").expect("`und` is a well-formed language tag");
@@ -58,7 +59,7 @@ struct Problem {
 
 impl Problem {
     /// The finding, or `None` when the glossary turns the rule off.
-    fn finding(self, glossary: &Glossary, yaml: &str) -> Option<Finding> {
+    fn finding(self, glossary: &Glossary, placer: &place::Placer) -> Option<Finding> {
         let severity = glossary.severity(self.rule)?;
         let concept = &glossary.concepts[self.concept];
         Some(Finding {
@@ -68,7 +69,7 @@ impl Problem {
             language: self
                 .lang
                 .map_or_else(|| "und".to_string(), |l| l.as_str().to_string()),
-            span: place::span(yaml, &self.node, &self.found),
+            span: placer.span(&self.node, &self.found),
             concept: concept.id.clone(),
             found: self.found,
             expected: self.expected,
@@ -88,7 +89,9 @@ fn concept_node(i: usize, rest: &[Seg]) -> NodePath {
 }
 
 /// Concepts (not `dnt`) that lack a language the glossary uses: texts in
-/// that language are never checked for them.
+/// that language are never checked for them. One finding per concept, so a
+/// glossary merged from many bilingual ones gives one line per concept
+/// rather than one per concept and language.
 fn missing_languages(glossary: &Glossary) -> Vec<Problem> {
     let languages = glossary.languages();
     let mut problems = Vec::new();
@@ -96,23 +99,62 @@ fn missing_languages(glossary: &Glossary) -> Vec<Problem> {
         if concept.dnt {
             continue;
         }
-        for lang in languages.iter().filter(|l| concept.entry_for(l).is_none()) {
-            problems.push(Problem {
-                rule: Rule::MissingLanguage,
-                node: concept_node(i, &[Seg::Key("id".into())]),
-                lang: Some(lang.clone()),
-                concept: i,
-                found: String::new(),
-                expected: format!("add a `{lang}` entry, or mark the concept `dnt`"),
-                message: format!(
-                    "concept `{}` has no `{lang}` entry, so {lang} texts are not checked for it; \
-                     add one, or mark the concept `dnt`",
-                    concept.id
-                ),
-            });
+        let missing: Vec<&LangTag> = languages
+            .iter()
+            .filter(|l| concept.entry_for(l).is_none())
+            .collect();
+        if let Some(problem) = missing_problem(i, &concept.id, &missing) {
+            problems.push(problem);
         }
     }
     problems
+}
+
+/// How many missing languages a message names before it counts the rest.
+const NAMED_LANGUAGES: usize = 8;
+
+/// The finding for concept `i` lacking `missing` (in the glossary's order).
+fn missing_problem(i: usize, id: &str, missing: &[&LangTag]) -> Option<Problem> {
+    let (lang, expected, message) = match missing {
+        [] => return None,
+        [lang] => (
+            Some((*lang).clone()),
+            format!("add a `{lang}` entry, or mark the concept `dnt`"),
+            format!(
+                "concept `{id}` has no `{lang}` entry, so {lang} texts are not checked for it; \
+                 add one, or mark the concept `dnt`"
+            ),
+        ),
+        _ => {
+            let mut named: Vec<String> = missing
+                .iter()
+                .take(NAMED_LANGUAGES)
+                .map(|l| format!("`{l}`"))
+                .collect();
+            if missing.len() > NAMED_LANGUAGES {
+                named.push(format!("{} more", missing.len() - NAMED_LANGUAGES));
+            }
+            let named = named.join(", ");
+            (
+                None,
+                format!("add entries for {named}, or mark the concept `dnt`"),
+                format!(
+                    "concept `{id}` has no entry for {} of the glossary's languages ({named}), \
+                     so texts in them are not checked for it; add them, or mark the concept `dnt`",
+                    missing.len()
+                ),
+            )
+        }
+    };
+    Some(Problem {
+        rule: Rule::MissingLanguage,
+        node: concept_node(i, &[Seg::Key("id".into())]),
+        lang,
+        concept: i,
+        found: String::new(),
+        expected,
+        message,
+    })
 }
 
 #[cfg(test)]

@@ -1,34 +1,55 @@
 //! Byte spans of glossary nodes: [`crate::glossary::locate`] gives a line
 //! and a column; findings need a span into the file's text.
 
-use crate::glossary::locate::{locate, Seg, Target};
+use crate::glossary::locate::{Seg, Target, Tree};
 use std::ops::Range;
 
-/// The span of the node at `path` in `yaml`: the scalar `found` where the
-/// node starts with it (plain or quoted), else the rest of the node's line.
-pub(super) fn span(yaml: &str, path: &[Seg], found: &str) -> Range<usize> {
-    // The loader reads the file without its byte order mark; so does locate.
-    let bom = if yaml.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &yaml[bom..];
-    let (line, column) = locate(body, path, Target::Value);
-    let start = offset(body, line, column);
-    let len = scalar_len(&body[start..], found);
-    bom + start..bom + start + len
+/// Places findings in one glossary file: parsed once, so each finding
+/// costs its path's length rather than the file's size.
+pub(super) struct Placer<'y> {
+    /// The file's text without its byte order mark, as the loader read it.
+    body: &'y str,
+    /// 3 when the file starts with a byte order mark, else 0.
+    bom: usize,
+    tree: Tree<'y>,
+    /// Byte offset of each line's start in `body`.
+    line_starts: Vec<usize>,
 }
 
-/// The byte offset of 1-based `line` and `column` (in characters).
-fn offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let rest = &text[line_start..];
-    let into = rest
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(rest.len(), |(i, _)| i);
-    line_start + into
+impl<'y> Placer<'y> {
+    pub(super) fn new(yaml: &'y str) -> Self {
+        let bom = if yaml.starts_with('\u{feff}') { 3 } else { 0 };
+        let body = &yaml[bom..];
+        let line_starts = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Placer {
+            body,
+            bom,
+            tree: Tree::parse(body),
+            line_starts,
+        }
+    }
+
+    /// The span of the node at `path`: the scalar `found` where the node
+    /// starts with it (plain or quoted), else the rest of the node's line.
+    pub(super) fn span(&self, path: &[Seg], found: &str) -> Range<usize> {
+        let (line, column) = self.tree.locate(path, Target::Value);
+        let start = self.offset(line, column);
+        let len = scalar_len(&self.body[start..], found);
+        self.bom + start..self.bom + start + len
+    }
+
+    /// The byte offset of 1-based `line` and `column` (in characters).
+    fn offset(&self, line: usize, column: usize) -> usize {
+        let line_start = self.line_starts[line.clamp(1, self.line_starts.len()) - 1];
+        let rest = &self.body[line_start..];
+        let into = rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i);
+        line_start + into
+    }
 }
 
 /// How much of `rest` (text from a node's start) the finding covers.
@@ -48,6 +69,10 @@ fn scalar_len(rest: &str, found: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn span(yaml: &str, path: &[Seg], found: &str) -> Range<usize> {
+        Placer::new(yaml).span(path, found)
+    }
 
     fn key(s: &str) -> Seg {
         Seg::Key(s.to_string())

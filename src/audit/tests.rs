@@ -196,6 +196,44 @@ concepts:
 }
 
 #[test]
+fn concept_missing_several_languages_gets_one_finding_naming_them() {
+    let mut yaml = String::from("version: 1\nconcepts:\n  - id: all\n    terms:\n");
+    let langs = [
+        "en", "de", "fr", "it", "es", "pt", "nl", "pl", "sv", "fi", "ja",
+    ];
+    for lang in langs {
+        yaml.push_str(&format!("      {lang}: All\n"));
+    }
+    yaml.push_str("  - id: two\n    terms:\n      en: Two\n      fi: Kaksi\n");
+    yaml.push_str("  - id: most\n    terms:\n");
+    for lang in &langs[..10] {
+        yaml.push_str(&format!("      {lang}: Most\n"));
+    }
+    let findings = audit_of(&yaml);
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    let two = &findings[0];
+    assert_eq!(
+        (two.concept.as_str(), two.language.as_str()),
+        ("two", "und")
+    );
+    assert_eq!(at(&yaml, two), "two");
+    assert!(
+        two.message.starts_with(
+            "concept `two` has no entry for 9 of the glossary's languages \
+             (`de`, `es`, `fr`, `it`, `ja`, `nl`, `pl`, `pt`, 1 more)"
+        ),
+        "{}",
+        two.message
+    );
+    let most = &findings[1];
+    assert_eq!(
+        (most.concept.as_str(), most.language.as_str()),
+        ("most", "ja")
+    );
+    assert!(most.message.starts_with("concept `most` has no `ja` entry"));
+}
+
+#[test]
 fn language_fallback_counts_as_present() {
     let yaml = "\
 version: 1

@@ -6,9 +6,14 @@
 //! the YAML events to that node. It runs only when an error is reported:
 //! a successful load never pays for a second parse. The walk is iterative
 //! and skips unrelated subtrees by counting nesting, so deep or large input
-//! costs no recursion.
+//! costs no recursion. [`Tree`] answers the same questions for many paths
+//! in one file after a single parse.
 
 use saphyr_parser::{Event, Parser, Span};
+
+mod tree;
+
+pub(crate) use tree::Tree;
 
 /// One step from a node to a child.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,11 +131,12 @@ impl<'a> Walk<'a> {
                 (Seg::Key(name), Event::Scalar(text, ..)) => text == name,
                 _ => false,
             };
+            // A key may be a collection (`? {a: b}`): its value follows it.
+            self.skip(&key.0)?;
             if wanted {
                 let value = self.next()?;
                 return Some((key, value));
             }
-            self.skip(&key.0)?;
             let value = self.next()?;
             self.skip(&value.0)?;
             index += 1;
