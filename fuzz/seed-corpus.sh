@@ -46,11 +46,12 @@ done
 files md | while IFS= read -r f; do seed markdown "$f"; done
 files html htm md | while IFS= read -r f; do seed html "$f"; done
 files xlf xliff tmx tbx sgm | while IFS= read -r f; do seed xliff "$f"; done
+files tmx xlf tbx | while IFS= read -r f; do seed tmx "$f"; done
 files po pot | while IFS= read -r f; do seed po "$f"; done
 
 # check: the first byte picks the format (low 3 bits: 0 plain, 1 Markdown,
-# 2 HTML, 3 XLIFF, 4 PO) and the language (the other bits).
-for spec in "txt:0" "md:1" "html:2" "xlf:3" "po:4"; do
+# 2 HTML, 3 XLIFF, 4 PO, 5 TMX) and the language (the other bits).
+for spec in "txt:0" "md:1" "html:2" "xlf:3" "po:4" "tmx:5"; do
     lang=0
     files "${spec%%:*}" | while IFS= read -r f; do
         seed check "$f" "$(printf '%03o' $((${spec##*:} | (lang << 3))))"

@@ -2,7 +2,7 @@
 //! it: read the text in some format, check it (against a source text when
 //! there is one), render the findings with the human and JSON reporters.
 //!
-//! The first byte picks the format (low 3 bits, of 5) and the language (the
+//! The first byte picks the format (low 3 bits, of 6) and the language (the
 //! rest, of the glossary's languages). A NUL byte splits the rest into the
 //! checked text and a plain source text in the glossary's source language.
 
@@ -22,12 +22,13 @@ use termlint_fuzz::{assert_char_range, text};
 
 const GLOSSARY: &str = include_str!("../../glossary.yaml");
 
-const FORMATS: [Format; 5] = [
+const FORMATS: [Format; 6] = [
     Format::Plain,
     Format::Markdown,
     Format::Html,
     Format::Xliff,
     Format::Po,
+    Format::Tmx,
 ];
 
 struct Setup {

@@ -6,6 +6,7 @@ pub(crate) mod front_matter;
 pub mod html;
 pub mod markdown;
 pub mod po;
+pub mod tmx;
 pub mod xliff;
 
 use crate::document::Pair;
@@ -42,6 +43,8 @@ pub enum Format {
     Xliff,
     /// Gettext PO and POT.
     Po,
+    /// TMX translation memories.
+    Tmx,
 }
 
 /// How readers treat optional parts of a file.
@@ -70,7 +73,8 @@ impl Default for ReadOptions {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// The language the file declares for its text (front matter `lang:`,
-    /// `<html lang>`, XLIFF `trgLang`/`target-language`, PO `Language:`).
+    /// `<html lang>`, XLIFF `trgLang`/`target-language`, PO `Language:`, the
+    /// first target `<tuv>` of a TMX).
     pub lang: Option<LangTag>,
     /// The language the file declares for its source text.
     pub source_lang: Option<LangTag>,
@@ -102,6 +106,7 @@ pub fn detect(path: &Path) -> Format {
         "html" | "htm" | "xhtml" => Format::Html,
         "xlf" | "xliff" => Format::Xliff,
         "po" | "pot" => Format::Po,
+        "tmx" => Format::Tmx,
         _ => Format::Plain,
     }
 }
@@ -117,5 +122,6 @@ pub fn read(format: Format, text: &str, options: &ReadOptions) -> Result<Parsed,
         Format::Html => html::read(text, options),
         Format::Xliff => xliff::read(text, options),
         Format::Po => po::read(text, options),
+        Format::Tmx => tmx::read(text, options),
     }
 }

@@ -13,10 +13,10 @@
 //! text to check and nothing that could have lost a name, so it yields
 //! neither a segment nor a pair.
 
-mod content;
+pub(super) mod content;
 #[cfg(test)]
 mod tests;
-mod xml;
+pub(super) mod xml;
 
 use super::{Parsed, ReadError, ReadOptions};
 use crate::document::Pair;
@@ -204,7 +204,7 @@ fn root_langs(e: &BytesStart<'_>) -> Langs {
 }
 
 /// A language attribute; one that is no language tag is left out.
-fn lang_attr(e: &BytesStart<'_>, name: &str) -> Option<LangTag> {
+pub(super) fn lang_attr(e: &BytesStart<'_>, name: &str) -> Option<LangTag> {
     attr(e, name).and_then(|v| LangTag::parse(v.trim()).ok())
 }
 

@@ -377,7 +377,7 @@ fn fix(f: &Finding, format: Format, location: &ArtifactLocation, region: Region)
 /// `<` in XML and HTML, `"` and `\\` in a PO string.
 fn needs_escaping(format: Format, text: &str) -> bool {
     match format {
-        Format::Html | Format::Xliff => text.contains(['&', '<', '>']),
+        Format::Html | Format::Xliff | Format::Tmx => text.contains(['&', '<', '>']),
         Format::Po => text.contains(['"', '\\']),
         Format::Plain | Format::Markdown => false,
     }

@@ -79,7 +79,7 @@ pub(super) fn find(doc: &Document) -> Vec<Directive> {
     let text = doc.text.as_str();
     let comments = match doc.format {
         Format::Markdown => markdown_comments(text),
-        Format::Html | Format::Xliff => html_comments(text),
+        Format::Html | Format::Xliff | Format::Tmx => html_comments(text),
         Format::Po => po_comments(text),
         Format::Plain => plain_comments(text),
     };

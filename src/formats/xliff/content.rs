@@ -23,7 +23,7 @@ const CDATA_CLOSE: usize = "]]>".len();
 
 /// Reads the content of `element`, whose start tag was just read, up to
 /// and including its end tag.
-pub(super) fn read(xml: &mut Xml<'_>, element: &str) -> Result<Segment, ReadError> {
+pub(in crate::formats) fn read(xml: &mut Xml<'_>, element: &str) -> Result<Segment, ReadError> {
     let mut content = Content {
         text: xml.text(),
         segment: Segment::at(xml.position()),
@@ -114,9 +114,9 @@ fn marks_formatting(e: &BytesStart<'_>) -> bool {
     matches!(e.local_name().as_ref(), "bpt" | "ept")
 }
 
-/// Elements whose content is text of the same flow.
+/// Elements whose content is text of the same flow (TMX's `<hi>` too).
 fn wraps_text(e: &BytesStart<'_>) -> bool {
-    matches!(e.local_name().as_ref(), "g" | "pc" | "mrk")
+    matches!(e.local_name().as_ref(), "g" | "pc" | "mrk" | "hi")
 }
 
 /// The character of `<cp hex="…"/>`.

@@ -13,7 +13,7 @@ const MALFORMED_HINT: &str = "fix the file or check it as plain text (a copy nam
 const CORE_NS: &str = "urn:oasis:names:tc:xliff:document:";
 
 /// Events of one file with their offsets.
-pub(super) struct Xml<'t> {
+pub(in crate::formats) struct Xml<'t> {
     text: &'t str,
     /// Bytes before what the reader reads: a byte-order mark, which
     /// quick-xml would drop without counting it.
@@ -22,7 +22,7 @@ pub(super) struct Xml<'t> {
 }
 
 impl<'t> Xml<'t> {
-    pub(super) fn new(text: &'t str) -> Xml<'t> {
+    pub(in crate::formats) fn new(text: &'t str) -> Xml<'t> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         Xml {
             text,
@@ -31,17 +31,17 @@ impl<'t> Xml<'t> {
         }
     }
 
-    pub(super) fn text(&self) -> &'t str {
+    pub(in crate::formats) fn text(&self) -> &'t str {
         self.text
     }
 
     /// The byte offset in the file where the next event starts.
-    pub(super) fn position(&self) -> usize {
+    pub(in crate::formats) fn position(&self) -> usize {
         self.offset(self.reader.buffer_position())
     }
 
     /// The next event, and whether its element is core XLIFF.
-    pub(super) fn next(&mut self) -> Result<(bool, Event<'t>), ReadError> {
+    pub(in crate::formats) fn next(&mut self) -> Result<(bool, Event<'t>), ReadError> {
         match self.reader.read_resolved_event() {
             Ok((ns, event)) => Ok((is_core(&ns), event)),
             Err(e) => Err(self.malformed(&e)),
@@ -49,7 +49,7 @@ impl<'t> Xml<'t> {
     }
 
     /// Skips the element `e` just started, and everything inside it.
-    pub(super) fn skip(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
+    pub(in crate::formats) fn skip(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
         let end = e.to_end().into_owned();
         match self.reader.read_to_end(end.name()) {
             Ok(_) => Ok(()),
@@ -58,7 +58,7 @@ impl<'t> Xml<'t> {
     }
 
     /// An error for a file that ends inside an element.
-    pub(super) fn unclosed(&self, inside: &str) -> ReadError {
+    pub(in crate::formats) fn unclosed(&self, inside: &str) -> ReadError {
         ReadError {
             offset: self.text.len(),
             message: format!(
