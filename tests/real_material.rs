@@ -337,3 +337,45 @@ fn wmt21_reference_misses_far_fewer_terms_than_the_baseline() {
     assert!(missing <= 170, "missing {missing}");
     assert!(wrong <= 80, "wrong annotations {wrong}");
 }
+
+#[test]
+fn tico19_memory_is_checked_unit_by_unit_in_french_only() {
+    // The TICO-19 en→fr translation memory (9,213 units) with TICO-19's own
+    // French term list: every finding is on a French variant, none on the
+    // English sources, and terms the English names but the French drops
+    // are `missing` at their unit.
+    let (Some(memory), Some(terms)) = (
+        shared_data("tico19/TM/all.en-fr.tmx"),
+        shared_data("tico19/terminologies/f_en-fr_XX.csv"),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let glossary = dir.path().join("tico19-fr.yaml");
+    let import = Command::new(env!("CARGO_BIN_EXE_termlint"))
+        .args(["glossary", "import"])
+        .arg(&terms)
+        .arg("-o")
+        .arg(&glossary)
+        .output()
+        .expect("termlint runs");
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let g = glossary.to_str().expect("UTF-8 path");
+    let findings = check(&["-g", g, "--lang", "fr-XX"], &[&memory]);
+    let text = std::fs::read_to_string(&memory).expect("memory reads");
+    let lines: Vec<&str> = text.lines().collect();
+    let missing = findings.iter().filter(|f| f["rule"] == "missing").count();
+    assert!((1000..=1300).contains(&missing), "missing {missing}");
+    for f in &findings {
+        let line = f["line"].as_u64().expect("line") as usize;
+        assert!(
+            lines[line - 1].contains("<tuv xml:lang=\"fr\">"),
+            "{} is not on a French variant",
+            describe(f)
+        );
+    }
+}
