@@ -73,6 +73,12 @@ impl LangTag {
         tags
     }
 
+    /// Whether an entry in one of `tags` applies to text in this language:
+    /// one of them is this tag or a prefix it falls back to.
+    pub fn covered_by(&self, tags: &[LangTag]) -> bool {
+        self.fallbacks().iter().any(|t| tags.contains(t))
+    }
+
     /// The script subtag, if any (`Hans` in `zh-Hans-CN`).
     fn script(&self) -> Option<&str> {
         self.0

@@ -323,6 +323,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         leftovers: walked.leftovers,
         loops: walked.loops,
         skipped: Vec::new(),
+        uncovered: Vec::new(),
     };
     for result in results {
         match result {
@@ -339,6 +340,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
     }
     // SPEC §5: findings are sorted by file, then position.
     reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
+    notes.uncovered = Uncovered::of(&reports, checker.languages());
     if let Some(path) = &args.write_baseline {
         // Every finding of today, whatever else narrows the report.
         let baseline = Baseline::of(&reports);
@@ -491,6 +493,65 @@ struct Notes {
     leftovers: Vec<PathBuf>,
     loops: Vec<walk::Loop>,
     skipped: Vec<String>,
+    /// Languages of checked files that no glossary entry covers, each with
+    /// its files and the glossary's tags of the same language.
+    uncovered: Vec<Uncovered>,
+}
+
+/// Files in a language no glossary entry applies to: only `dnt` concepts
+/// are checked in them (SPEC §3), which a clean report would hide.
+struct Uncovered {
+    lang: LangTag,
+    files: Vec<PathBuf>,
+    /// The glossary's tags with the same primary language (`fr-XX` for `fr`).
+    near: Vec<LangTag>,
+}
+
+impl Uncovered {
+    /// One entry per uncovered language of `reports`, in tag order.
+    fn of(reports: &[FileReport], used: &[LangTag]) -> Vec<Uncovered> {
+        let mut by_lang: std::collections::BTreeMap<&LangTag, Vec<PathBuf>> = Default::default();
+        for report in reports.iter().filter(|r| !r.doc.lang.covered_by(used)) {
+            by_lang
+                .entry(&report.doc.lang)
+                .or_default()
+                .push(report.doc.path.clone());
+        }
+        by_lang
+            .into_iter()
+            .map(|(lang, files)| Uncovered {
+                lang: lang.clone(),
+                files,
+                near: used
+                    .iter()
+                    .filter(|u| u.primary() == lang.primary())
+                    .cloned()
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn print(&self) {
+        let lang = &self.lang;
+        let files = count(self.files.len(), "file", "files");
+        let what = format!(
+            "no glossary entry is in `{lang}` or a language it falls back to, so only `dnt` \
+             concepts were checked in {files} ({})",
+            first_few(&self.files)
+        );
+        match self.near.as_slice() {
+            [] => eprintln!("termlint: note: {what}; add `{lang}` entries to the glossary"),
+            near => {
+                let tags: Vec<String> = near.iter().map(|t| format!("`{t}`")).collect();
+                eprintln!(
+                    "termlint: note: {what}; the glossary's {} entries apply only to text in that \
+                     tag: rename them or pass `--lang {}`",
+                    tags.join(", "),
+                    near[0]
+                );
+            }
+        }
+    }
 }
 
 impl Notes {
@@ -519,6 +580,9 @@ impl Notes {
         }
         for note in &self.skipped {
             eprintln!("termlint: note: {note}");
+        }
+        for uncovered in &self.uncovered {
+            uncovered.print();
         }
     }
 }
