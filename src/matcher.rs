@@ -661,6 +661,10 @@ fn split_anchor(pieces: Vec<Piece>) -> (String, Vec<Piece>) {
             _ => rest.insert(0, Piece::Literal(tail)),
         }
     }
+    // Both are kept until the matcher is built: a 100k-concept glossary
+    // has half a million of them.
+    anchor.shrink_to_fit();
+    rest.shrink_to_fit();
     (anchor, rest)
 }
 

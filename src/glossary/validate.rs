@@ -333,7 +333,7 @@ fn entry(cx: &EntryContext, lang: LangTag, term: RawTerm) -> Result<Entry, Probl
 }
 
 fn full_entry(cx: &EntryContext, lang: LangTag, full: RawEntry) -> Result<Entry, Problem> {
-    let official = match full.official {
+    let mut official = match full.official {
         OneOrMany::One(form) => vec![cx.non_empty(form, "official form", &[key("official")])?],
         OneOrMany::Many(forms) if forms.is_empty() => {
             let message = format!(
@@ -348,10 +348,15 @@ fn full_entry(cx: &EntryContext, lang: LangTag, full: RawEntry) -> Result<Entry,
         }
         OneOrMany::Many(forms) => cx.list(forms, "official", "official form")?,
     };
+    let mut variants = cx.list(full.variants, "variants", "variant")?;
+    // The lists are kept for the whole run, and a list read from YAML has
+    // room to spare: a term base has hundreds of thousands of them.
+    official.shrink_to_fit();
+    variants.shrink_to_fit();
     Ok(Entry {
         lang,
         official,
-        variants: cx.list(full.variants, "variants", "variant")?,
+        variants,
         case_sensitive: full.case_sensitive.unwrap_or(false),
         inflect: full.inflect.unwrap_or(true),
         patterns: cx.patterns(full.patterns)?,

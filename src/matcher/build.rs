@@ -196,16 +196,18 @@ impl<'g> Builder<'g> {
             rest,
         } = prepared;
         if self.renderings.len() == rendering {
+            // Most renderings have one form: a vector of exactly one
+            // (a first push would make room for four).
             self.renderings.push(BuiltRendering {
                 concept,
                 folded,
-                forms: Vec::new(),
+                forms: vec![form],
             });
+        } else {
+            self.renderings[rendering].forms.push(form);
         }
-        self.renderings[rendering].forms.push(form);
         if self.new_pattern_key(rendering, folded_hash, &lang_key, inflect) && !anchor.is_empty() {
-            let id = self.anchor_id(anchor, anchor_hash);
-            self.by_anchor[id].push(self.patterns.len());
+            self.file_under_anchor(anchor, anchor_hash, self.patterns.len());
             self.patterns.push(Pattern { rendering, rest });
         }
     }
@@ -267,18 +269,20 @@ impl<'g> Builder<'g> {
         true
     }
 
-    /// The number of `anchor`, given it if it is new.
-    fn anchor_id(&mut self, anchor: String, hash: u64) -> usize {
+    /// Files pattern `pattern` under `anchor`, numbering the anchor if it
+    /// is new.
+    fn file_under_anchor(&mut self, anchor: String, hash: u64, pattern: usize) {
         let anchors = &self.anchors;
         if let Some(&(_, id)) = self.anchor_ids.find(hash, |&(_, a)| anchors[a] == anchor) {
-            return id;
+            self.by_anchor[id].push(pattern);
+            return;
         }
         let next = self.anchors.len();
         self.anchor_ids
             .insert_unique(hash, (hash, next), filed_hash);
         self.anchors.push(anchor);
-        self.by_anchor.push(Vec::new());
-        next
+        // Most anchors have one pattern: room for exactly one.
+        self.by_anchor.push(vec![pattern]);
     }
 
     /// One variant rendering per pattern of a concept. A pattern that does
