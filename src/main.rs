@@ -20,7 +20,7 @@ use termlint::interchange::{self, ImportOptions};
 use termlint::lang::LangTag;
 use termlint::pairing;
 use termlint::report::{self, html, FileReport, Summary};
-use termlint::walk::{self, Target, WalkOptions};
+use termlint::walk::{self, GlobError, Target, WalkOptions, Walked};
 use termlint::{audit, cache, fix, lookup, suppress};
 
 #[derive(Parser)]
@@ -244,27 +244,46 @@ fn main() -> ExitCode {
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8> {
-    let path = glossary_path(args.glossary.as_deref())?;
-    let cache_dir = if args.no_cache {
-        None
-    } else {
-        cache::directory()
+    let walk_options = WalkOptions {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
     };
-    let (checker, pending) = cache::load_checker(&path, cache_dir.as_deref())?;
-    // The compiled glossary lives until the process ends; freeing a large
-    // one piece by piece would only delay the exit.
-    let checker: &'static Checker = Box::leak(Box::new(checker));
-    // A large glossary's compiled form is stored while the files are
-    // checked, on a thread of its own.
-    let storing = pending.map(|p| std::thread::spawn(move || p.write(checker)));
-    let result = check_with(checker, args);
-    if let Some(storing) = storing {
-        let _ = storing.join();
-    }
-    result
+    // The directories are walked while the glossary loads; what the walk
+    // found (or its error) is taken where it always was, after the
+    // glossary and `--lang` are known to be good.
+    std::thread::scope(|scope| {
+        let walking = scope.spawn(|| walk::expand(&args.paths, &walk_options));
+        let path = glossary_path(args.glossary.as_deref())?;
+        let cache_dir = if args.no_cache {
+            None
+        } else {
+            cache::directory()
+        };
+        let (checker, pending) = cache::load_checker(&path, cache_dir.as_deref())?;
+        // The compiled glossary lives until the process ends; freeing a
+        // large one piece by piece would only delay the exit.
+        let checker: &'static Checker = Box::leak(Box::new(checker));
+        // A large glossary's compiled form is stored while the files are
+        // checked, on a thread of its own.
+        let storing = pending.map(|p| std::thread::spawn(move || p.write(checker)));
+        let walked = || {
+            walking
+                .join()
+                .map_err(|_| anyhow!("walking the named directories failed unexpectedly"))
+        };
+        let result = check_with(checker, args, walked);
+        if let Some(storing) = storing {
+            let _ = storing.join();
+        }
+        result
+    })
 }
 
-fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
+fn check_with(
+    checker: &'static Checker,
+    args: &CheckArgs,
+    walked: impl FnOnce() -> Result<Result<Walked, GlobError>>,
+) -> Result<u8> {
     let glossary = checker.glossary();
     let lang = args
         .lang
@@ -275,11 +294,7 @@ fn check_with(checker: &'static Checker, args: &CheckArgs) -> Result<u8> {
         Some(given) => Some(known_lang(given, glossary)?),
         None => glossary.source_language.clone(),
     };
-    let walk_options = WalkOptions {
-        include: args.include.clone(),
-        exclude: args.exclude.clone(),
-    };
-    let walked = walk::expand(&args.paths, &walk_options)?;
+    let walked = walked()??;
     if args.source.is_some() && walked.targets.len() != 1 {
         bail!(
             "--source pairs with exactly one checked file, got {}",
