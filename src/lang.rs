@@ -59,24 +59,35 @@ impl LangTag {
     /// This tag, then each shorter prefix (RFC 4647 lookup):
     /// `zh-Hans-CN`, `zh-Hans`, `zh`.
     pub fn fallbacks(&self) -> Vec<LangTag> {
-        let mut tags = vec![self.clone()];
-        let mut rest = self.0.as_str();
-        while let Some(cut) = rest.rfind('-') {
-            rest = &rest[..cut];
-            // RFC 4647 §3.4: a singleton (`x`, `u`) left at the end is
-            // dropped with the subtag that follows it.
-            if let Some(cut) = rest.rfind('-').filter(|&cut| rest.len() - cut == 2) {
-                rest = &rest[..cut];
-            }
-            tags.push(LangTag(rest.to_string()));
-        }
-        tags
+        self.fallback_strs()
+            .map(|tag| LangTag(tag.to_string()))
+            .collect()
+    }
+
+    /// [`LangTag::fallbacks`] as slices of this tag, without allocating:
+    /// the lookup of every match's entry goes through it.
+    pub fn fallback_strs(&self) -> impl Iterator<Item = &str> {
+        let mut next = Some(self.0.as_str());
+        std::iter::from_fn(move || {
+            let current = next?;
+            next = current.rfind('-').map(|cut| {
+                let rest = &current[..cut];
+                // RFC 4647 §3.4: a singleton (`x`, `u`) left at the end is
+                // dropped with the subtag that follows it.
+                match rest.rfind('-').filter(|&cut| rest.len() - cut == 2) {
+                    Some(cut) => &rest[..cut],
+                    None => rest,
+                }
+            });
+            Some(current)
+        })
     }
 
     /// Whether an entry in one of `tags` applies to text in this language:
     /// one of them is this tag or a prefix it falls back to.
     pub fn covered_by(&self, tags: &[LangTag]) -> bool {
-        self.fallbacks().iter().any(|t| tags.contains(t))
+        self.fallback_strs()
+            .any(|t| tags.iter().any(|tag| tag.as_str() == t))
     }
 
     /// The script subtag, if any (`Hans` in `zh-Hans-CN`).
@@ -224,16 +235,15 @@ fn titlecase(lower: &str) -> String {
 /// Variants and extensions are left out of the name.
 pub fn english_name(tag: &LangTag) -> String {
     let Some((prefix, name)) = tag
-        .fallbacks()
-        .into_iter()
-        .find_map(|t| name_of(t.as_str()).map(|name| (t, name)))
+        .fallback_strs()
+        .find_map(|t| name_of(t).map(|name| (t, name)))
     else {
         return tag.as_str().to_string();
     };
     let extra: Vec<&str> = [tag.script(), tag.region()]
         .into_iter()
         .flatten()
-        .filter(|sub| !prefix.as_str().split('-').any(|p| p == *sub))
+        .filter(|sub| !prefix.split('-').any(|p| p == *sub))
         .collect();
     if extra.is_empty() {
         name.to_string()
@@ -244,10 +254,16 @@ pub fn english_name(tag: &LangTag) -> String {
 
 /// A name for a tag that has one in the tables, regional names first.
 fn name_of(tag: &str) -> Option<&'static str> {
-    REGIONAL_NAMES
-        .iter()
-        .chain(LANGUAGE_NAMES)
-        .find(|(t, _)| *t == tag)
+    // Every finding's message names its languages: the long table is
+    // sorted and searched by halves.
+    let regional = REGIONAL_NAMES.iter().find(|(t, _)| *t == tag);
+    regional
+        .or_else(|| {
+            LANGUAGE_NAMES
+                .binary_search_by(|(t, _)| (*t).cmp(tag))
+                .ok()
+                .map(|i| &LANGUAGE_NAMES[i])
+        })
         .map(|(_, name)| *name)
 }
 
@@ -567,6 +583,14 @@ mod tests {
                 "zh",
             ])
         );
+    }
+
+    #[test]
+    fn language_names_are_sorted_for_their_search() {
+        assert!(LANGUAGE_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (t, name) in LANGUAGE_NAMES {
+            assert_eq!(name_of(t), Some(*name), "{t}");
+        }
     }
 
     #[test]

@@ -112,9 +112,8 @@ impl Concept {
     /// The entry a text in `lang` uses: `lang` itself, else the nearest
     /// shorter tag (`de-CH` falls back to `de`).
     pub fn entry_for(&self, lang: &LangTag) -> Option<&Entry> {
-        lang.fallbacks()
-            .iter()
-            .find_map(|tag| self.entries.iter().find(|e| &e.lang == tag))
+        lang.fallback_strs()
+            .find_map(|tag| self.entries.iter().find(|e| e.lang.as_str() == tag))
     }
 }
 
