@@ -1,5 +1,6 @@
-//! Matching (SPEC §2): one Aho–Corasick automaton over the literal anchor of
-//! every glossary form in every language; each hit is verified for word
+//! Matching (SPEC §2): an Aho–Corasick automaton over the literal anchor of
+//! every glossary form in every language (a very large glossary's anchors
+//! are split over a few automata); each hit is verified for word
 //! boundaries and inflection, and overlaps are resolved leftmost-longest.
 //!
 //! Entries' regular-expression `patterns` run beside the automaton: one
@@ -78,8 +79,9 @@ struct Pattern {
 pub struct Matcher {
     /// The anchors, stepped through a character at a time: text in Han,
     /// Cyrillic or accented Latin takes a step per character instead of
-    /// one per byte.
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// one per byte. One automaton, or for a very large glossary a few,
+    /// each over its own run of anchor ids (see [`build::PART_ANCHORS`]).
+    automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Patterns to verify for each anchor id.
     by_anchor: AnchorIndex,
     /// For anchors shared by many patterns: which of them can continue
@@ -179,7 +181,7 @@ impl Matcher {
     /// compiling the forms, the bulk of the work for a large glossary, runs
     /// on every core; they are then added in file order.
     pub fn new(glossary: &Glossary) -> Matcher {
-        build::matcher(glossary)
+        build::matcher(glossary, build::PART_ANCHORS)
     }
 
     /// Rendering number `index` ([`Match::rendering`]).
@@ -215,43 +217,46 @@ impl Matcher {
 
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let mut found = Vec::new();
-        for hit in self.automaton.find_overlapping_iter(text) {
-            if !is_boundary(text, hit.start()) {
-                continue;
-            }
-            let anchor = hit.value() as usize;
-            let Some(all) = self.by_anchor.get(anchor) else {
-                continue;
-            };
-            let narrowed;
-            let patterns = match self.crowded.get(&anchor) {
-                Some(index) => {
-                    narrowed = index.candidates(text.as_bytes(), hit.end());
-                    &narrowed
+        for automaton in &self.automata {
+            for hit in automaton.find_overlapping_iter(text) {
+                if is_boundary(text, hit.start()) {
+                    found.extend(self.best_at(text, hit.start(), hit.end(), hit.value()));
                 }
-                None => all,
-            };
-            // Of the candidates at one start only the first in selection
-            // order can ever be chosen: keep that one.
-            let best = patterns
-                .iter()
-                .filter_map(|&p| {
-                    let pattern = self.tables.pattern(p);
-                    let end = self.longest_end(text, hit.end(), self.tables.pieces(pattern))?;
-                    Some(Candidate {
-                        start: hit.start(),
-                        end,
-                        concept: self.tables.concept_of(pattern.rendering()),
-                        rendering: pattern.rendering(),
-                    })
-                })
-                .min_by_key(Candidate::order);
-            found.extend(best);
+            }
         }
         if let Some(regexes) = &self.regexes {
             self.regex_candidates(regexes, text, &mut found);
         }
         found
+    }
+
+    /// The candidate of anchor `anchor`, found at `start..end`: of the
+    /// candidates at one start only the first in selection order can ever
+    /// be chosen, so only that one is kept.
+    fn best_at(&self, text: &str, start: usize, end: usize, anchor: u32) -> Option<Candidate> {
+        let anchor = anchor as usize;
+        let all = self.by_anchor.get(anchor)?;
+        let narrowed;
+        let patterns = match self.crowded.get(&anchor) {
+            Some(index) => {
+                narrowed = index.candidates(text.as_bytes(), end);
+                &narrowed
+            }
+            None => all,
+        };
+        patterns
+            .iter()
+            .filter_map(|&p| {
+                let pattern = self.tables.pattern(p);
+                let end = self.longest_end(text, end, self.tables.pieces(pattern))?;
+                Some(Candidate {
+                    start,
+                    end,
+                    concept: self.tables.concept_of(pattern.rendering()),
+                    rendering: pattern.rendering(),
+                })
+            })
+            .min_by_key(Candidate::order)
     }
 
     fn regex_candidates(&self, regexes: &Regexes, text: &str, found: &mut Vec<Candidate>) {
@@ -486,10 +491,11 @@ impl Matcher {
         parts.serialize(serializer)
     }
 
-    /// The automaton in daachorse's own format, stored apart from the rest
-    /// so that reading it back never holds both its bytes and the rest's.
+    /// The automata in daachorse's own format, one after the other,
+    /// stored apart from the rest so that reading them back never holds
+    /// both their bytes and the rest's.
     pub fn store_automaton(&self) -> Vec<u8> {
-        self.automaton.serialize()
+        self.automata.iter().flat_map(|a| a.serialize()).collect()
     }
 
     /// Reads a matcher [`Matcher::store`] and [`Matcher::store_automaton`]
@@ -501,7 +507,7 @@ impl Matcher {
         entries: &[usize],
     ) -> Option<Matcher> {
         let StoredMatcher((lists, by_anchor, tables, crowded, sources)) = parts;
-        let StoredAutomaton(automaton) = automaton;
+        let StoredAutomaton(automata) = automaton;
         let endings: Vec<&'static [&'static str]> = lists
             .into_iter()
             .map(crate::inflect::interned_endings)
@@ -518,13 +524,13 @@ impl Matcher {
             })
             && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
         consistent
-            .then(|| Matcher::assemble(automaton, crowded, by_anchor, tables, endings, regexes))
+            .then(|| Matcher::assemble(automata, crowded, by_anchor, tables, endings, regexes))
     }
 
     /// A matcher from its parts, compiled or read back; the patterns'
     /// pre-filter is compiled here.
     fn assemble(
-        automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+        automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
         crowded: FastMap<usize, Continuations>,
         by_anchor: AnchorIndex,
         tables: Tables,
@@ -532,7 +538,7 @@ impl Matcher {
         regexes: Vec<(RegexPattern, usize)>,
     ) -> Matcher {
         Matcher {
-            automaton,
+            automata,
             crowded,
             by_anchor,
             tables,
@@ -546,15 +552,21 @@ impl Matcher {
 #[derive(Deserialize)]
 pub struct StoredMatcher(StoredParts);
 
-/// An automaton read back from [`Matcher::store_automaton`]'s bytes.
-pub struct StoredAutomaton(CharwiseDoubleArrayAhoCorasick<u32>);
+/// The automata read back from [`Matcher::store_automaton`]'s bytes.
+pub struct StoredAutomaton(Vec<CharwiseDoubleArrayAhoCorasick<u32>>);
 
 impl StoredAutomaton {
-    /// The automaton in `bytes`; `None` when they do not check out.
-    pub fn from_bytes(bytes: &[u8]) -> Option<StoredAutomaton> {
-        match CharwiseDoubleArrayAhoCorasick::deserialize(bytes) {
-            Ok((automaton, [])) => Some(StoredAutomaton(automaton)),
-            _ => None,
+    /// The automata in `bytes`, at least one; `None` when the bytes do not
+    /// check out.
+    pub fn from_bytes(mut bytes: &[u8]) -> Option<StoredAutomaton> {
+        let mut automata = Vec::new();
+        loop {
+            let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::deserialize(bytes).ok()?;
+            automata.push(automaton);
+            if rest.is_empty() {
+                return Some(StoredAutomaton(automata));
+            }
+            bytes = rest;
         }
     }
 }
@@ -819,6 +831,33 @@ concepts:
 
     fn pair(id: &str, text: &str) -> (String, String) {
         (id.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn anchors_split_over_several_automata_find_what_one_automaton_finds() {
+        let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
+        let one = Matcher::new(&glossary);
+        let split = build::matcher(&glossary, 2);
+        assert_eq!(one.automata.len(), 1);
+        assert!(
+            split.automata.len() > 3,
+            "{} automata",
+            split.automata.len()
+        );
+        let text = "Der Kulturindustriepark-Trägerplan des Kulturindustrieparks, the \
+                    Cultural Industry Park Carrying Plan, 文化产业园区 und 文化和旅游部; \
+                    Всемирная организация здравоохранения, 쿠버네티스, die Hauptstrasse, \
+                    the Summit";
+        let expected = found_in(&glossary, &one, text);
+        assert_eq!(expected.len(), 9, "{expected:?}");
+        assert_eq!(found_in(&glossary, &split, text), expected);
+        // Stored and read back (the compiled-glossary cache), the parts
+        // are all there.
+        let stored = StoredAutomaton::from_bytes(&split.store_automaton()).expect("reads back");
+        assert_eq!(stored.0.len(), split.automata.len());
+        let mut damaged = split.store_automaton();
+        damaged.pop();
+        assert!(StoredAutomaton::from_bytes(&damaged).is_none());
     }
 
     #[test]
