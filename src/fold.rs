@@ -607,13 +607,43 @@ fn case_fold_into(text: &str, out: &mut String) {
     let start = out.len();
     // U+0149 `ŉ` folds to U+02BC `ʼ` and `n` (CaseFolding.txt), so the
     // apostrophe step applies to the case-folded text too.
-    out.extend(text.chars().default_case_fold().map(fold_punctuation));
+    out.extend(
+        text.chars()
+            .default_case_fold()
+            .map(fold_punctuation)
+            .map(dotless_i),
+    );
+    drop_dot_above_i(out, start);
     // Case folding can leave NFC: U+01F0 `ǰ` folds to `j` U+030C
     // (CaseFolding.txt), which NFC composes back (UAX #15).
     if &out[start..] != text && !is_nfc(&out[start..]) {
         let folded: String = out[start..].chars().nfc().collect();
         out.truncate(start);
         out.push_str(&folded);
+    }
+}
+
+/// Turkish and Azerbaijani capitals: `I` is the capital of dotless `ı`,
+/// and dotted `İ` case folds to `i` with a combining dot above. Both sides
+/// are matched with `ı` as `i` and without the dot above an `i` (see
+/// [`drop_dot_above_i`]), so `BAKANLIĞI` matches `Bakanlığı` and
+/// `BÜYÜKŞEHİR` matches `Büyükşehir`.
+fn dotless_i(c: char) -> char {
+    if c == 'ı' {
+        'i'
+    } else {
+        c
+    }
+}
+
+/// Removes U+0307 COMBINING DOT ABOVE right after an `i` in `out[start..]`
+/// (what case folding makes of `İ`: the `i` has its dot already).
+fn drop_dot_above_i(out: &mut String, start: usize) {
+    const DOTTED: &str = "i\u{307}";
+    if out[start..].contains(DOTTED) {
+        let undotted = out[start..].replace(DOTTED, "i");
+        out.truncate(start);
+        out.push_str(&undotted);
     }
 }
 
@@ -709,8 +739,22 @@ mod tests {
     }
 
     #[test]
-    fn dotted_capital_i_folds_to_i_with_dot_above() {
-        assert_eq!(f("İstanbul"), "i\u{307}stanbul");
+    fn turkish_capitals_fold_like_their_small_letters() {
+        assert_eq!(f("İstanbul"), "istanbul");
+        assert_eq!(
+            f("İSTANBUL BÜYÜKŞEHİR BELEDİYESİ"),
+            f("İstanbul Büyükşehir Belediyesi")
+        );
+        assert_eq!(
+            f("SANAYİ VE TEKNOLOJİ BAKANLIĞI"),
+            f("Sanayi ve Teknoloji Bakanlığı")
+        );
+        assert_eq!(f("Bakanlığı"), "bakanliği");
+        // The dot above goes only after an `i`, and a letter it leaves
+        // composable is composed.
+        assert_eq!(f("i\u{307}\u{301}"), "í");
+        assert_eq!(f("a\u{307}"), "ȧ");
+        assert_eq!(fold_str("İı", KEEP_CASE), "İı");
     }
 
     #[test]

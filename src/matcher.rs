@@ -861,6 +861,20 @@ concepts:
     }
 
     #[test]
+    fn turkish_names_in_capitals_match_and_keep_their_letters() {
+        let yaml = "version: 1\nconcepts:\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: stb\n    terms:\n      tr: Sanayi ve Teknoloji Bakanlığı\n";
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "İSTANBUL BÜYÜKŞEHİR BELEDİYESİ ile SANAYİ VE TEKNOLOJİ BAKANLIĞI";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("ibb".to_string(), "İSTANBUL BÜYÜKŞEHİR BELEDİYESİ"),
+            ("stb".to_string(), "SANAYİ VE TEKNOLOJİ BAKANLIĞI"),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn long_names_cut_at_the_anchor_are_told_apart_and_keep_their_endings() {
         // Each form is longer than the anchor; the first two share their
         // first 6 characters, the German ones their first 19, and the
