@@ -16,7 +16,7 @@
 use crate::boundary::{is_boundary, is_unspaced};
 use crate::fold::Folded;
 use crate::glossary::Glossary;
-use crate::inflect::{word_pattern, WordPattern, WordPlace};
+use crate::inflect::{proclitics_before, word_pattern, Proclitics, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
@@ -72,6 +72,8 @@ struct Pattern {
     rendering: usize,
     /// Pieces after the anchor; the first may be the anchor word's endings.
     rest: Vec<Piece>,
+    /// The prefixes the form may be written after (Arabic, Hebrew).
+    proclitics: Proclitics,
 }
 
 /// The compiled glossary: automaton, patterns and renderings.
@@ -219,9 +221,17 @@ impl Matcher {
         let mut found = Vec::new();
         for automaton in &self.automata {
             for hit in automaton.find_overlapping_iter(text) {
-                if is_boundary(text, hit.start()) {
-                    found.extend(self.best_at(text, hit.start(), hit.end(), hit.value()));
-                }
+                // Inside a word, only after an Arabic or Hebrew prefix,
+                // and only forms of that language.
+                let after = if is_boundary(text, hit.start()) {
+                    None
+                } else {
+                    match proclitics_before(text, hit.start()) {
+                        Some(proclitics) => Some(proclitics),
+                        None => continue,
+                    }
+                };
+                found.extend(self.best_at(text, hit.start(), hit.end(), hit.value(), after));
             }
         }
         if let Some(regexes) = &self.regexes {
@@ -230,10 +240,18 @@ impl Matcher {
         found
     }
 
-    /// The candidate of anchor `anchor`, found at `start..end`: of the
-    /// candidates at one start only the first in selection order can ever
-    /// be chosen, so only that one is kept.
-    fn best_at(&self, text: &str, start: usize, end: usize, anchor: u32) -> Option<Candidate> {
+    /// The candidate of anchor `anchor`, found at `start..end` (after
+    /// prefixes `after`, where only forms written after them count): of
+    /// the candidates at one start only the first in selection order can
+    /// ever be chosen, so only that one is kept.
+    fn best_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        anchor: u32,
+        after: Option<Proclitics>,
+    ) -> Option<Candidate> {
         let anchor = anchor as usize;
         let all = self.by_anchor.get(anchor)?;
         let narrowed;
@@ -248,6 +266,9 @@ impl Matcher {
             .iter()
             .filter_map(|&p| {
                 let pattern = self.tables.pattern(p);
+                if after.is_some_and(|after| pattern.proclitics() != after) {
+                    return None;
+                }
                 let end = self.longest_end(text, end, self.tables.pieces(pattern))?;
                 Some(Candidate {
                     start,
@@ -858,6 +879,30 @@ concepts:
         let mut damaged = split.store_automaton();
         damaged.pop();
         assert!(StoredAutomaton::from_bytes(&damaged).is_none());
+    }
+
+    #[test]
+    fn arabic_and_hebrew_names_match_after_a_prefix_which_stays_outside() {
+        let yaml = concat!(
+            "version: 1\nconcepts:\n",
+            "  - id: mof\n    terms:\n      ar: وزارة المالية\n      he: משרד האוצר\n",
+            "  - id: exact\n    terms:\n      ar:\n        official: مجلس الشورى\n        inflect: false\n",
+            "  - id: latin\n    terms:\n      en: Shura Council\n",
+        );
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "ولوزارة المالية، وتوزارة المالية، במשרד האוצר, אבמשרד האוצר, \
+                    لمجلس الشورى، وShura Council";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("mof".to_string(), "وزارة المالية"),
+            ("mof".to_string(), "משרד האוצר"),
+        ];
+        assert_eq!(found, expected);
+        // The span starts after the prefix.
+        let folded = fold(text, FoldOptions { case: true });
+        let first = matcher.find(&folded)[0].span.clone();
+        assert_eq!(&text[..first.start], "ول");
     }
 
     #[test]

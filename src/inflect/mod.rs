@@ -12,8 +12,11 @@ mod de;
 mod en;
 mod ko;
 mod nl;
+mod proclitic;
 mod romance;
 mod slavic;
+
+pub use proclitic::{before as proclitics_before, proclitics_for, Proclitics};
 
 use crate::lang::LangTag;
 

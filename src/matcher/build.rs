@@ -15,6 +15,7 @@ use super::{
 };
 use crate::fold::{fold_str, FoldOptions};
 use crate::glossary::{Concept, Glossary};
+use crate::inflect::{proclitics_for, Proclitics};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
@@ -72,6 +73,8 @@ struct Prepared<'g> {
     anchor_hash: u64,
     /// The pieces verified after the anchor.
     rest: Vec<Piece>,
+    /// The prefixes the form may be written after.
+    proclitics: Proclitics,
 }
 
 impl<'g> Prepared<'g> {
@@ -103,6 +106,11 @@ impl<'g> Prepared<'g> {
             String::new()
         };
         let (anchor, rest) = split_anchor(compile(&folded, lang, inflect));
+        let proclitics = if inflect {
+            proclitics_for(lang.primary())
+        } else {
+            Proclitics::None
+        };
         Prepared {
             form,
             folded_hash: xxh3_64(folded.as_bytes()),
@@ -112,6 +120,7 @@ impl<'g> Prepared<'g> {
             anchor_hash: xxh3_64(anchor.as_bytes()),
             anchor,
             rest,
+            proclitics,
         }
     }
 }
@@ -196,6 +205,7 @@ impl<'g> Builder<'g> {
             anchor,
             anchor_hash,
             rest,
+            proclitics,
         } = prepared;
         if self.renderings.len() == rendering {
             // Most renderings have one form: a vector of exactly one
@@ -210,7 +220,11 @@ impl<'g> Builder<'g> {
         }
         if self.new_pattern_key(rendering, folded_hash, &lang_key, inflect) && !anchor.is_empty() {
             self.file_under_anchor(anchor, anchor_hash, self.patterns.len());
-            self.patterns.push(Pattern { rendering, rest });
+            self.patterns.push(Pattern {
+                rendering,
+                rest,
+                proclitics,
+            });
         }
     }
 
@@ -404,7 +418,7 @@ fn tables(
                 OwnedPiece::Word(&word.stem, number)
             }
         });
-        tables.push_pattern(pattern.rendering, pieces);
+        tables.push_pattern(pattern.rendering, pieces, pattern.proclitics);
     }
     (tables, endings)
 }

@@ -7,6 +7,7 @@
 
 use super::packed::{self, u32_at, Packed};
 use super::FormKind;
+use crate::inflect::Proclitics;
 use serde::{Deserialize, Serialize};
 
 /// A position or count in the tables, kept in 32 bits: the rows are most
@@ -121,12 +122,18 @@ pub(super) enum PieceRow {
 pub(super) struct PatternRow {
     rendering: u32,
     pieces: Rows,
+    proclitics: Proclitics,
 }
 
 impl PatternRow {
     /// The rendering the pattern is.
     pub(super) fn rendering(&self) -> usize {
         self.rendering as usize
+    }
+
+    /// The prefixes the form may be written after.
+    pub(super) fn proclitics(&self) -> Proclitics {
+        self.proclitics
     }
 }
 
@@ -232,17 +239,30 @@ impl Packed for PieceRow {
 }
 
 impl Packed for PatternRow {
-    const SIZE: usize = 12;
+    const SIZE: usize = 16;
 
     fn pack(&self, out: &mut Vec<u8>) {
         self.rendering.pack(out);
         self.pieces.pack(out);
+        let proclitics: u32 = match self.proclitics {
+            Proclitics::None => 0,
+            Proclitics::Arabic => 1,
+            Proclitics::Hebrew => 2,
+        };
+        proclitics.pack(out);
     }
 
     fn unpack(bytes: &[u8]) -> Option<Self> {
+        let proclitics = match u32_at(bytes, 3) {
+            0 => Proclitics::None,
+            1 => Proclitics::Arabic,
+            2 => Proclitics::Hebrew,
+            _ => return None,
+        };
         Some(PatternRow {
             rendering: u32_at(bytes, 0),
             pieces: run_at(bytes, 1),
+            proclitics,
         })
     }
 }
@@ -316,11 +336,13 @@ impl Tables {
         self.renderings.len() - 1
     }
 
-    /// Adds a pattern of `rendering` made of `pieces`.
+    /// Adds a pattern of `rendering` made of `pieces`, that may also be
+    /// written after `proclitics`.
     pub(super) fn push_pattern<'a>(
         &mut self,
         rendering: usize,
         pieces: impl IntoIterator<Item = OwnedPiece<'a>>,
+        proclitics: Proclitics,
     ) {
         let start = self.pieces.len();
         let folded = self.renderings[rendering].folded;
@@ -343,6 +365,7 @@ impl Tables {
         self.patterns.push(PatternRow {
             rendering: small(rendering),
             pieces,
+            proclitics,
         });
     }
 
