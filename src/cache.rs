@@ -29,7 +29,7 @@ const KEEP: usize = 4;
 
 const MAGIC: &[u8; 8] = b"TERMLINT";
 /// Bumped whenever the stored layout changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

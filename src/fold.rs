@@ -621,6 +621,7 @@ fn case_fold_into(text: &str, out: &mut String) {
         out.truncate(start);
         out.push_str(&folded);
     }
+    drop_greek_accents(out, start);
 }
 
 /// Turkish and Azerbaijani capitals: `I` is the capital of dotless `ı`,
@@ -645,6 +646,52 @@ fn drop_dot_above_i(out: &mut String, start: usize) {
         out.truncate(start);
         out.push_str(&undotted);
     }
+}
+
+/// Greek capitals are written without accents (`ΥΠΟΥΡΓΕΙΟ` for
+/// `Υπουργείο`), so case-insensitive matching compares Greek vowels
+/// without them: the accented small vowels of NFC text become plain ones,
+/// keeping the diaeresis (`ΐ` to `ϊ`), and an acute accent left on a Greek
+/// letter goes too.
+fn drop_greek_accents(out: &mut String, start: usize) {
+    fn plain(c: char) -> char {
+        match c {
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' => 'ι',
+            'ό' => 'ο',
+            'ύ' => 'υ',
+            'ώ' => 'ω',
+            'ΐ' => 'ϊ',
+            'ΰ' => 'ϋ',
+            other => other,
+        }
+    }
+    fn is_greek(c: char) -> bool {
+        matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}')
+    }
+    const ACUTE: char = '\u{301}';
+    let segment = &out[start..];
+    let touched = segment.chars().any(|c| plain(c) != c)
+        || (segment.contains(ACUTE) && segment.chars().any(is_greek));
+    if !touched {
+        return;
+    }
+    let mut plain_text = String::with_capacity(segment.len());
+    let mut on_greek = false;
+    for c in segment.chars() {
+        if c == ACUTE && on_greek {
+            continue;
+        }
+        on_greek = is_greek(c) || (on_greek && canonical_combining_class(c) != 0);
+        plain_text.push(plain(c));
+    }
+    if !is_nfc(&plain_text) {
+        plain_text = plain_text.chars().nfc().collect();
+    }
+    out.truncate(start);
+    out.push_str(&plain_text);
 }
 
 #[cfg(test)]
@@ -736,6 +783,17 @@ mod tests {
     fn greek_final_sigma_folds_to_sigma() {
         assert_eq!(f("ΟΔΥΣΣΕΥΣ"), f("Οδυσσευς"));
         assert_eq!(f("ς"), "σ");
+    }
+
+    #[test]
+    fn greek_capitals_without_accents_match_small_letters_with_them() {
+        assert_eq!(f("ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ"), f("Υπουργείο Οικονομικών"));
+        assert_eq!(f("Υπουργείο"), "υπουργειο");
+        assert_eq!(f("Ά ΐ ΰ"), "α ϊ ϋ");
+        // Decomposed accents compose first, then go.
+        assert_eq!(f("α\u{301}"), "α");
+        // Entries that keep case keep the accents too.
+        assert_eq!(fold_str("Υπουργείο", KEEP_CASE), "Υπουργείο");
     }
 
     #[test]

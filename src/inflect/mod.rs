@@ -9,6 +9,7 @@
 //! rules, or a word the rules do not cover, matches exactly (`None`).
 
 mod de;
+mod el;
 mod en;
 mod ko;
 mod nl;
@@ -88,6 +89,7 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "ru" => slavic::russian(folded_word),
         "uk" => slavic::ukrainian(folded_word),
         "pl" => slavic::polish(folded_word),
+        "el" => el::greek(folded_word),
         _ => None,
     };
     debug_assert!(pattern
