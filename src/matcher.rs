@@ -906,6 +906,26 @@ concepts:
     }
 
     #[test]
+    fn greek_and_swedish_names_match_in_their_cases() {
+        let yaml = concat!(
+            "version: 1\nconcepts:\n",
+            "  - id: mof\n    terms:\n      el: Υπουργείο Οικονομικών\n",
+            "  - id: riksdag\n    terms:\n      sv: Sveriges riksdag\n",
+        );
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ, του Υπουργείου Οικονομικών, Υπουργείο Οικονομικού; \
+                    Sveriges riksdags beslut, Sveriges riksdagar";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("mof".to_string(), "ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ"),
+            ("mof".to_string(), "Υπουργείου Οικονομικών"),
+            ("riksdag".to_string(), "Sveriges riksdags"),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn turkish_names_in_capitals_match_and_keep_their_letters() {
         let yaml = "version: 1\nconcepts:\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: stb\n    terms:\n      tr: Sanayi ve Teknoloji Bakanlığı\n";
         let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");

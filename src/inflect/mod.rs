@@ -13,6 +13,7 @@ mod el;
 mod en;
 mod ko;
 mod nl;
+mod nordic;
 mod proclitic;
 mod romance;
 mod slavic;
@@ -90,6 +91,7 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "uk" => slavic::ukrainian(folded_word),
         "pl" => slavic::polish(folded_word),
         "el" => el::greek(folded_word),
+        "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
         _ => None,
     };
     debug_assert!(pattern
