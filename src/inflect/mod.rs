@@ -90,6 +90,8 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "ru" => slavic::russian(folded_word),
         "uk" => slavic::ukrainian(folded_word),
         "pl" => slavic::polish(folded_word),
+        "cs" => slavic::czech(folded_word),
+        "sk" => slavic::slovak(folded_word),
         "el" => el::greek(folded_word),
         "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
         _ => None,

@@ -1,4 +1,5 @@
-//! Russian, Ukrainian and Polish: the case ending of every word is replaced.
+//! Russian, Ukrainian, Polish, Czech and Slovak: the case ending of every
+//! word is replaced.
 //!
 //! Glossary forms are written in the nominative, so a word loses the
 //! longest nominative ending it carries (noun or adjective, keeping a stem
@@ -94,6 +95,74 @@ pub(super) fn polish(word: &str) -> Option<WordPattern> {
     replace_case(word, PL_NOMINATIVE, PL_CASES, PL_FUNCTION_WORDS)
 }
 
+/// Czech nominative endings, longest first.
+const CS_NOMINATIVE: &[&str] = &["ý", "á", "é", "í", "o", "a", "e", "ě"];
+
+/// Czech case endings of nouns and adjectives, singular and plural.
+const CS_CASES: &[&str] = &[
+    "", "a", "u", "e", "ě", "y", "i", "o", "ou", "em", "ům", "ů", "ech", "ích", "ách", "ami",
+    "emi", "mi", "ám", "ím", "ého", "ému", "ém", "ým", "ých", "ými", "é", "á", "í", "ý", "ího",
+    "ímu", "ími", "ovi", "ové",
+];
+
+/// Czech feminines in `-ka`, `-ha`, `-ra` change the consonant before
+/// `-e` (`republika`, `v republice`; `Praha`, `v Praze`): the stem stops
+/// before it and the endings carry it.
+const CS_ALTERNATING: &[(&str, &[&str])] = &[
+    (
+        "ka",
+        &[
+            "ka", "ky", "ce", "ku", "ko", "kou", "k", "kám", "kách", "kami",
+        ],
+    ),
+    (
+        "ha",
+        &[
+            "ha", "hy", "ze", "hu", "ho", "hou", "h", "hám", "hách", "hami",
+        ],
+    ),
+    (
+        "ra",
+        &[
+            "ra", "ry", "ře", "ru", "ro", "rou", "r", "rám", "rách", "rami",
+        ],
+    ),
+];
+
+/// Czech prepositions and conjunctions long enough to be stemmed.
+const CS_FUNCTION_WORDS: &[&str] = &[
+    "pro", "při", "nad", "pod", "bez", "přes", "mezi", "nebo", "také", "jako",
+];
+
+/// The pattern for a Czech word.
+pub(super) fn czech(word: &str) -> Option<WordPattern> {
+    if CS_FUNCTION_WORDS.contains(&word) {
+        return None;
+    }
+    first_rule(word, CS_ALTERNATING)
+        .or_else(|| replace_case(word, CS_NOMINATIVE, CS_CASES, CS_FUNCTION_WORDS))
+}
+
+/// Slovak nominative endings, longest first.
+const SK_NOMINATIVE: &[&str] = &["ia", "ie", "ý", "á", "é", "í", "o", "a", "e"];
+
+/// Slovak case endings of nouns and adjectives, singular and plural.
+const SK_CASES: &[&str] = &[
+    "", "a", "u", "e", "y", "i", "o", "ou", "om", "ov", "ám", "ách", "ami", "mi", "och", "ého",
+    "ému", "ej", "ým", "ých", "ými", "é", "á", "í", "ý", "ie", "ia", "iu", "ii", "ím", "ích",
+    "ími", "iam", "iach", "iami", "iou", "ovi",
+];
+
+/// Slovak prepositions and conjunctions long enough to be stemmed.
+const SK_FUNCTION_WORDS: &[&str] = &[
+    "pre", "pri", "nad", "pod", "bez", "cez", "medzi", "alebo", "tiež", "ako",
+];
+
+/// The pattern for a Slovak word.
+pub(super) fn slovak(word: &str) -> Option<WordPattern> {
+    replace_case(word, SK_NOMINATIVE, SK_CASES, SK_FUNCTION_WORDS)
+}
+
 /// Strips the longest `nominative` ending and allows every `cases` ending;
 /// a word without one (`туризм`) keeps its letters and takes them as is.
 fn replace_case(
@@ -113,6 +182,47 @@ fn replace_case(
 #[cfg(test)]
 mod tests {
     use super::super::testing::{assert_invariant, matches, phrase_matches, LAST};
+
+    #[test]
+    fn czech_cases_of_ministry_and_republic() {
+        assert!(phrase_matches(
+            "cs",
+            "ministerstvo financí",
+            "ministerstva financí"
+        ));
+        assert!(matches("cs", "ministerstvo", LAST, "ministerstvem"));
+        assert!(matches("cs", "ministerstvo", LAST, "ministerstvu"));
+        assert!(phrase_matches("cs", "česká republika", "české republice"));
+        assert!(phrase_matches("cs", "česká republika", "českou republikou"));
+        assert!(matches("cs", "praha", LAST, "praze"));
+        assert!(matches("cs", "státní", LAST, "státního"));
+        assert!(matches("cs", "úřad", LAST, "úřadu"));
+    }
+
+    #[test]
+    fn czech_and_slovak_derivation_is_not_inflection() {
+        assert!(!matches("cs", "republika", LAST, "republikán"));
+        assert!(!matches("cs", "pro", LAST, "proa"));
+        assert!(!matches("sk", "republika", LAST, "republikánsky"));
+        assert!(!matches("sk", "pre", LAST, "prea"));
+    }
+
+    #[test]
+    fn slovak_cases_of_ministry_and_republic() {
+        assert!(phrase_matches(
+            "sk",
+            "ministerstvo financií slovenskej republiky",
+            "ministerstva financií slovenskej republiky"
+        ));
+        assert!(matches("sk", "ministerstvo", LAST, "ministerstvom"));
+        assert!(phrase_matches(
+            "sk",
+            "slovenská republika",
+            "slovenskej republike"
+        ));
+        assert!(matches("sk", "organizácia", LAST, "organizácie"));
+        assert!(matches("sk", "organizácia", LAST, "organizáciou"));
+    }
 
     #[test]
     fn russian_genitive_of_ministry() {
@@ -247,6 +357,28 @@ mod tests {
             "і",
         ];
         assert_invariant("uk", &uk);
+        let cs = [
+            "ministerstvo",
+            "financí",
+            "česká",
+            "republika",
+            "praha",
+            "kultura",
+            "státní",
+            "úřad",
+            "pro",
+            "a",
+        ];
+        assert_invariant("cs", &cs);
+        let sk = [
+            "ministerstvo",
+            "financií",
+            "slovenskej",
+            "republika",
+            "organizácia",
+            "pre",
+        ];
+        assert_invariant("sk", &sk);
         let pl = [
             "ministerstwo",
             "kultury",
