@@ -587,10 +587,32 @@ fn fold_segment(segment: &str, case: bool, scratch: &mut String, out: &mut Strin
             scratch
         }
     };
+    let start = out.len();
     if case {
         case_fold_into(nfc, out);
     } else {
         out.push_str(nfc);
+    }
+    comma_below(out, start);
+}
+
+/// Romanian `ș` and `ț` are often typed with a cedilla instead of the comma
+/// below (`ş`, `ţ`: older keyboards and code pages had no other), so both
+/// sides read the cedilla as the comma: `Finanţelor` matches `Finanțelor`.
+fn comma_below(out: &mut String, start: usize) {
+    fn comma(c: char) -> char {
+        match c {
+            'ş' => 'ș',
+            'Ş' => 'Ș',
+            'ţ' => 'ț',
+            'Ţ' => 'Ț',
+            other => other,
+        }
+    }
+    if out[start..].contains(|c| comma(c) != c) {
+        let mapped: String = out[start..].chars().map(comma).collect();
+        out.truncate(start);
+        out.push_str(&mapped);
     }
 }
 
@@ -783,6 +805,15 @@ mod tests {
     fn greek_final_sigma_folds_to_sigma() {
         assert_eq!(f("ΟΔΥΣΣΕΥΣ"), f("Οδυσσευς"));
         assert_eq!(f("ς"), "σ");
+    }
+
+    #[test]
+    fn romanian_cedilla_and_comma_below_fold_alike() {
+        assert_eq!(f("Ministerul Finanţelor"), f("Ministerul Finanțelor"));
+        assert_eq!(f("ŞTIINŢĂ"), f("știință"));
+        // Decomposed, and with case kept.
+        assert_eq!(f("s\u{327}"), "ș");
+        assert_eq!(fold_str("Ţara", KEEP_CASE), "Țara");
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod ko;
 mod nl;
 mod nordic;
 mod proclitic;
+mod ro;
 mod romance;
 mod slavic;
 
@@ -93,6 +94,7 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "cs" => slavic::czech(folded_word),
         "sk" => slavic::slovak(folded_word),
         "el" => el::greek(folded_word),
+        "ro" => ro::pattern(folded_word),
         "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
         _ => None,
     };
