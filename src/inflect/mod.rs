@@ -93,6 +93,8 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "pl" => slavic::polish(folded_word),
         "cs" => slavic::czech(folded_word),
         "sk" => slavic::slovak(folded_word),
+        "hr" | "sr" | "bs" => slavic::serbo_croatian(folded_word),
+        "sl" => slavic::slovenian(folded_word),
         "el" => el::greek(folded_word),
         "ro" => ro::pattern(folded_word),
         "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),

@@ -1,5 +1,5 @@
-//! Russian, Ukrainian, Polish, Czech and Slovak: the case ending of every
-//! word is replaced.
+//! Russian, Ukrainian, Polish, Czech, Slovak, Croatian, Serbian, Bosnian
+//! and Slovenian: the case ending of every word is replaced.
 //!
 //! Glossary forms are written in the nominative, so a word loses the
 //! longest nominative ending it carries (noun or adjective, keeping a stem
@@ -163,6 +163,70 @@ pub(super) fn slovak(word: &str) -> Option<WordPattern> {
     replace_case(word, SK_NOMINATIVE, SK_CASES, SK_FUNCTION_WORDS)
 }
 
+/// Croatian, Bosnian and Latin-script Serbian nominative endings.
+const HR_NOMINATIVE: &[&str] = &["a", "o", "e", "i"];
+
+/// Their case endings of nouns and adjectives, singular and plural.
+const HR_CASES: &[&str] = &[
+    "", "a", "e", "i", "o", "u", "om", "em", "ima", "ama", "og", "oga", "omu", "oj", "ih", "im",
+    "ome", "ega", "emu",
+];
+
+/// Cyrillic Serbian nominative endings.
+const SR_NOMINATIVE: &[&str] = &["а", "о", "е", "и"];
+
+/// Cyrillic Serbian case endings.
+const SR_CASES: &[&str] = &[
+    "", "а", "е", "и", "о", "у", "ом", "ем", "има", "ама", "ог", "ога", "ому", "ој", "их", "им",
+    "оме", "ега", "ему",
+];
+
+/// Slovenian nominative endings.
+const SL_NOMINATIVE: &[&str] = &["a", "o", "e", "i"];
+
+/// Slovenian case endings of nouns and adjectives, singular, dual and
+/// plural.
+const SL_CASES: &[&str] = &[
+    "", "a", "e", "i", "o", "u", "om", "em", "ih", "im", "ima", "ami", "ah", "ega", "emu", "ov",
+    "ev", "ama",
+];
+
+/// South Slavic prepositions and conjunctions long enough to be stemmed.
+const SOUTH_FUNCTION_WORDS: &[&str] = &[
+    "pri",
+    "nad",
+    "pod",
+    "bez",
+    "ili",
+    "kod",
+    "kroz",
+    "preko",
+    "при",
+    "над",
+    "под",
+    "без",
+    "или",
+    "код",
+    "кроз",
+    "преко",
+];
+
+/// The pattern for a Croatian, Bosnian or Serbian word, in either script.
+pub(super) fn serbo_croatian(word: &str) -> Option<WordPattern> {
+    let cyrillic = word.chars().any(|c| matches!(c, '\u{400}'..='\u{4FF}'));
+    let (nominative, cases) = if cyrillic {
+        (SR_NOMINATIVE, SR_CASES)
+    } else {
+        (HR_NOMINATIVE, HR_CASES)
+    };
+    replace_case(word, nominative, cases, SOUTH_FUNCTION_WORDS)
+}
+
+/// The pattern for a Slovenian word.
+pub(super) fn slovenian(word: &str) -> Option<WordPattern> {
+    replace_case(word, SL_NOMINATIVE, SL_CASES, SOUTH_FUNCTION_WORDS)
+}
+
 /// Strips the longest `nominative` ending and allows every `cases` ending;
 /// a word without one (`туризм`) keeps its letters and takes them as is.
 fn replace_case(
@@ -222,6 +286,33 @@ mod tests {
         ));
         assert!(matches("sk", "organizácia", LAST, "organizácie"));
         assert!(matches("sk", "organizácia", LAST, "organizáciou"));
+    }
+
+    #[test]
+    fn croatian_serbian_and_slovenian_cases_of_ministry() {
+        assert!(phrase_matches(
+            "hr",
+            "ministarstvo financija",
+            "ministarstva financija"
+        ));
+        assert!(matches("hr", "ministarstvo", LAST, "ministarstvom"));
+        assert!(phrase_matches("hr", "hrvatska vlada", "hrvatskoj vladi"));
+        assert!(phrase_matches(
+            "sr",
+            "министарство финансија",
+            "министарству финансија"
+        ));
+        assert!(matches("sr", "vlada", LAST, "vladom"));
+        assert!(matches("bs", "vlada", LAST, "vlade"));
+        assert!(matches("sl", "ministrstvo", LAST, "ministrstvu"));
+        assert!(phrase_matches("sl", "slovenska vojska", "slovenske vojske"));
+    }
+
+    #[test]
+    fn south_slavic_derivation_is_not_inflection() {
+        assert!(!matches("hr", "vlada", LAST, "vladavina"));
+        assert!(!matches("sr", "влада", LAST, "владавина"));
+        assert!(!matches("sl", "pri", LAST, "prio"));
     }
 
     #[test]
@@ -379,6 +470,12 @@ mod tests {
             "pre",
         ];
         assert_invariant("sk", &sk);
+        assert_invariant(
+            "hr",
+            &["ministarstvo", "financija", "hrvatska", "vlada", "pri"],
+        );
+        assert_invariant("sr", &["министарство", "финансија", "vlada"]);
+        assert_invariant("sl", &["ministrstvo", "finance", "slovenska"]);
         let pl = [
             "ministerstwo",
             "kultury",
