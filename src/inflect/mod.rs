@@ -8,6 +8,7 @@
 //! inflection may lift a match but never create one. A language without
 //! rules, or a word the rules do not cover, matches exactly (`None`).
 
+mod bg;
 mod de;
 mod el;
 mod en;
@@ -97,6 +98,8 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "sl" => slavic::slovenian(folded_word),
         "el" => el::greek(folded_word),
         "ro" => ro::pattern(folded_word),
+        "bg" => bg::bulgarian(folded_word),
+        "mk" => bg::macedonian(folded_word),
         "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
         _ => None,
     };
