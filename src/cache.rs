@@ -1,12 +1,12 @@
 //! The compiled-glossary cache: a large glossary's parsed concepts and
-//! built automaton kept in the user's cache directory, keyed by the
+//! compiled matcher kept in the user's cache directory, keyed by the
 //! glossary file's content, so that an unchanged glossary is not parsed
 //! and compiled again on every run.
 //!
 //! A cache file is a header (magic, format version, termlint version, the
-//! glossary's length and hash) followed by the checker: the automaton in
-//! daachorse's format and the rest in postcard, in sections read one at a
-//! time. Any
+//! glossary's length and hash) followed by the checker in postcard, in
+//! three sections (the anchors' trie, the glossary, the rest of the
+//! matcher) decoded side by side. Any
 //! file that does not check out is ignored and rewritten; a cache that
 //! cannot be written is not an error. Files appear whole (written to a
 //! temporary file, then renamed), and only the most recently used few are
@@ -29,7 +29,7 @@ const KEEP: usize = 4;
 
 const MAGIC: &[u8; 8] = b"TERMLINT";
 /// Bumped whenever the stored layout changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

@@ -11,7 +11,7 @@ use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
 use crate::glossary::Glossary;
 use crate::lang::LangTag;
-use crate::matcher::{Match, Matcher, StoredAutomaton};
+use crate::matcher::{Match, Matcher, StoredTrie};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
 use serde::Serialize;
@@ -57,11 +57,11 @@ impl Checker {
     }
 
     /// Writes the compiled glossary (the cache's body) to `out`: three
-    /// sections — the automaton, the glossary with its languages, the
+    /// sections — the anchors' trie, the glossary with its languages, the
     /// rest of the matcher — so that reading them back holds one section's
     /// bytes at a time.
     pub fn store(&self, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
-        sections::push(out, &self.matcher.store_automaton());
+        sections::push(out, &self.matcher.store_trie());
         sections::push(
             out,
             &postcard::to_stdvec(&(&self.glossary, &self.languages))?,
@@ -80,16 +80,16 @@ impl Checker {
         sections: &[(u64, u64)],
         path: &Path,
     ) -> Option<Checker> {
-        let &[automaton, glossary, matcher] = sections else {
+        let &[trie, glossary, matcher] = sections else {
             return None;
         };
         let open = &open;
-        let ((automaton, glossary), matcher) = rayon::join(
+        let ((trie, glossary), matcher) = rayon::join(
             || {
                 rayon::join(
                     || {
-                        let bytes = sections::bytes(open(automaton.0)?, automaton.1)?;
-                        StoredAutomaton::from_bytes(&bytes)
+                        let bytes = sections::bytes(open(trie.0)?, trie.1)?;
+                        StoredTrie::from_bytes(&bytes)
                     },
                     || sections::decode::<(Glossary, Vec<LangTag>)>(open(glossary.0)?, glossary.1),
                 )
@@ -98,7 +98,7 @@ impl Checker {
         );
         let (mut glossary, languages) = glossary?;
         let entries: Vec<usize> = glossary.concepts.iter().map(|c| c.entries.len()).collect();
-        let matcher = Matcher::restore(matcher?, automaton?, &entries)?;
+        let matcher = Matcher::restore(matcher?, trie?, &entries)?;
         glossary.path = path.to_path_buf();
         Some(Checker {
             glossary,

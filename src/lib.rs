@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`glossary`] (discover, load, validate) → [`fold`] (normalize text with a
-//! map back to the original) → [`matcher`] (one automaton over every form,
-//! verified for [`boundary`] and [`inflect`]ion, leftmost-longest) →
+//! map back to the original) → [`matcher`] (one trie of every form's anchor,
+//! walked where a name can start, verified for [`boundary`] and [`inflect`]ion, leftmost-longest) →
 //! [`rules`] (judge each match, SPEC §3) → [`report`] (render findings).
 //! [`check`] wires the stages for one document; nothing here prints.
 

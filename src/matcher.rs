@@ -1,9 +1,10 @@
-//! Matching (SPEC §2): an Aho–Corasick automaton over the literal anchor of
-//! every glossary form in every language (a very large glossary's anchors
-//! are split over a few automata); each hit is verified for word
-//! boundaries and inflection, and overlaps are resolved leftmost-longest.
+//! Matching (SPEC §2): the literal anchor of every glossary form in every
+//! language goes into one byte-wise trie, walked from each place of the
+//! folded text where a name can start (`trie`); each anchor found is
+//! verified for word boundaries and inflection, and overlaps are resolved
+//! leftmost-longest.
 //!
-//! Entries' regular-expression `patterns` run beside the automaton: one
+//! Entries' regular-expression `patterns` run beside the trie: one
 //! [`RegexSet`] tells which patterns occur at all, then only those search
 //! the text. A pattern is matched against the folded text (lowercase, NFC,
 //! width-folded), so it is written in lowercase; its matches must start and
@@ -19,17 +20,18 @@ use crate::glossary::Glossary;
 use crate::inflect::{proclitics_before, word_pattern, Proclitics, WordPattern, WordPlace};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 pub use table::{FormRef, Rendering};
 use table::{PieceRow, Tables};
+use trie::AnchorTrie;
 
 mod build;
 mod packed;
 mod table;
+mod trie;
 
 /// Whether a glossary form is accepted or a known wrong rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,14 +78,12 @@ struct Pattern {
     proclitics: Proclitics,
 }
 
-/// The compiled glossary: automaton, patterns and renderings.
+/// The compiled glossary: anchors, patterns and renderings.
 #[derive(Clone)]
 pub struct Matcher {
-    /// The anchors, stepped through a character at a time: text in Han,
-    /// Cyrillic or accented Latin takes a step per character instead of
-    /// one per byte. One automaton, or for a very large glossary a few,
-    /// each over its own run of anchor ids (see [`build::PART_ANCHORS`]).
-    automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The anchors, each with its number, walked from every position
+    /// where a name can start.
+    anchors: AnchorTrie,
     /// Patterns to verify for each anchor id.
     by_anchor: AnchorIndex,
     /// For anchors shared by many patterns: which of them can continue
@@ -183,7 +183,7 @@ impl Matcher {
     /// compiling the forms, the bulk of the work for a large glossary, runs
     /// on every core; they are then added in file order.
     pub fn new(glossary: &Glossary) -> Matcher {
-        build::matcher(glossary, build::PART_ANCHORS)
+        build::matcher(glossary)
     }
 
     /// Rendering number `index` ([`Match::rendering`]).
@@ -219,25 +219,34 @@ impl Matcher {
 
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let mut found = Vec::new();
-        for automaton in &self.automata {
-            for hit in automaton.find_overlapping_iter(text) {
-                // Inside a word, only after an Arabic or Hebrew prefix,
-                // and only forms of that language.
-                let after = if is_boundary(text, hit.start()) {
-                    None
-                } else {
-                    match proclitics_before(text, hit.start()) {
-                        Some(proclitics) => Some(proclitics),
-                        None => continue,
-                    }
-                };
-                found.extend(self.best_at(text, hit.start(), hit.end(), hit.value(), after));
-            }
-        }
+        self.anchors.each_start(text.as_bytes(), |start| {
+            self.candidates_at(text, start, &mut found)
+        });
         if let Some(regexes) = &self.regexes {
             self.regex_candidates(regexes, text, &mut found);
         }
         found
+    }
+
+    /// The candidates of the anchors `text` holds at `start`. A name
+    /// starts only on a boundary, or inside a word right after an Arabic
+    /// or Hebrew prefix, and then only a form of that language.
+    fn candidates_at(&self, text: &str, start: usize, found: &mut Vec<Candidate>) {
+        // Decided at the first anchor found, for all of them.
+        let mut starts: Option<Option<Option<Proclitics>>> = None;
+        self.anchors
+            .prefixes_at(text.as_bytes(), start, |end, anchor| {
+                let after = *starts.get_or_insert_with(|| {
+                    if is_boundary(text, start) {
+                        Some(None)
+                    } else {
+                        proclitics_before(text, start).map(Some)
+                    }
+                });
+                if let Some(after) = after {
+                    found.extend(self.best_at(text, start, end, anchor, after));
+                }
+            });
     }
 
     /// The candidate of anchor `anchor`, found at `start..end` (after
@@ -479,7 +488,7 @@ impl std::fmt::Debug for Matcher {
 }
 
 /// The parts of a [`Matcher`] the compiled-glossary cache stores besides
-/// the automaton ([`Matcher::store_automaton`]): the lists of endings, the
+/// the trie ([`Matcher::store_trie`]): the lists of endings, the
 /// anchors' patterns, the tables, the crowded anchors' index, and regular
 /// expressions as their sources (compiled again on load).
 type StoredParts = (
@@ -512,23 +521,18 @@ impl Matcher {
         parts.serialize(serializer)
     }
 
-    /// The automata in daachorse's own format, one after the other,
-    /// stored apart from the rest so that reading them back never holds
-    /// both their bytes and the rest's.
-    pub fn store_automaton(&self) -> Vec<u8> {
-        self.automata.iter().flat_map(|a| a.serialize()).collect()
+    /// The anchors' trie, stored apart from the rest so that it is
+    /// decoded beside it.
+    pub fn store_trie(&self) -> Vec<u8> {
+        postcard::to_stdvec(&self.anchors).expect("invariant: a trie serializes into memory")
     }
 
-    /// Reads a matcher [`Matcher::store`] and [`Matcher::store_automaton`]
+    /// Reads a matcher [`Matcher::store`] and [`Matcher::store_trie`]
     /// wrote, for a glossary whose concepts have `entries[c]` entries each;
     /// `None` when it does not check out (a damaged cache file).
-    pub fn restore(
-        parts: StoredMatcher,
-        automaton: StoredAutomaton,
-        entries: &[usize],
-    ) -> Option<Matcher> {
+    pub fn restore(parts: StoredMatcher, trie: StoredTrie, entries: &[usize]) -> Option<Matcher> {
         let StoredMatcher((lists, by_anchor, tables, crowded, sources)) = parts;
-        let StoredAutomaton(automata) = automaton;
+        let StoredTrie(anchors) = trie;
         let endings: Vec<&'static [&'static str]> = lists
             .into_iter()
             .map(crate::inflect::interned_endings)
@@ -544,14 +548,13 @@ impl Matcher {
                 anchor < by_anchor.anchors() && index.refers_within(patterns)
             })
             && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
-        consistent
-            .then(|| Matcher::assemble(automata, crowded, by_anchor, tables, endings, regexes))
+        consistent.then(|| Matcher::assemble(anchors, crowded, by_anchor, tables, endings, regexes))
     }
 
     /// A matcher from its parts, compiled or read back; the patterns'
     /// pre-filter is compiled here.
     fn assemble(
-        automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
+        anchors: AnchorTrie,
         crowded: FastMap<usize, Continuations>,
         by_anchor: AnchorIndex,
         tables: Tables,
@@ -559,7 +562,7 @@ impl Matcher {
         regexes: Vec<(RegexPattern, usize)>,
     ) -> Matcher {
         Matcher {
-            automata,
+            anchors,
             crowded,
             by_anchor,
             tables,
@@ -573,26 +576,17 @@ impl Matcher {
 #[derive(Deserialize)]
 pub struct StoredMatcher(StoredParts);
 
-/// The automata read back from [`Matcher::store_automaton`]'s bytes.
-pub struct StoredAutomaton(Vec<CharwiseDoubleArrayAhoCorasick<u32>>);
+/// The anchors' trie read back from [`Matcher::store_trie`]'s bytes.
+pub struct StoredTrie(AnchorTrie);
 
-impl StoredAutomaton {
-    /// The automata in `bytes`, at least one; `None` when the bytes do not
-    /// check out.
-    pub fn from_bytes(mut bytes: &[u8]) -> Option<StoredAutomaton> {
-        let mut automata = Vec::new();
-        loop {
-            let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::deserialize(bytes).ok()?;
-            automata.push(automaton);
-            if rest.is_empty() {
-                return Some(StoredAutomaton(automata));
-            }
-            bytes = rest;
-        }
+impl StoredTrie {
+    /// The trie in `bytes`; `None` when the bytes do not check out.
+    pub fn from_bytes(bytes: &[u8]) -> Option<StoredTrie> {
+        postcard::from_bytes(bytes).ok().map(StoredTrie)
     }
 }
 
-/// An anchor's number as the automaton stores it.
+/// An anchor's number as the trie stores it.
 fn anchor_id(index: usize) -> u32 {
     u32::try_from(index).expect("invariant: fewer than 4 billion anchors")
 }
@@ -660,11 +654,10 @@ fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !is_unspaced(c)
 }
 
-/// The most characters of a form the automaton looks for. Longer anchors
+/// The most characters of a form the trie holds. Longer anchors
 /// (a whole name in a language without inflection) are cut, and the rest
-/// is verified after the hit: a 100k-concept glossary's automaton then has
-/// fewer states (cold build 50-70 MB smaller at its peak, no slower), and
-/// the hits it gives are the same.
+/// is verified after the hit: a 100k-concept glossary's trie then has
+/// far fewer nodes, and the names found are the same.
 const MAX_ANCHOR_CHARS: usize = 10;
 
 /// The anchor is the literal text up to and including the first word's stem,
@@ -854,31 +847,115 @@ concepts:
         (id.to_string(), text.to_string())
     }
 
+    /// The candidates found by walking the trie from every character,
+    /// skipping nothing.
+    fn candidates_everywhere(matcher: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for (start, _) in text.char_indices() {
+            matcher.candidates_at(text, start, &mut found);
+        }
+        let mut found: Vec<_> = found
+            .iter()
+            .map(|c| (c.start, c.end, c.rendering))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    fn candidates_skipping(matcher: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found: Vec<_> = matcher
+            .candidates(text)
+            .iter()
+            .map(|c| (c.start, c.end, c.rendering))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    const MIXED: &str = "Der Kulturindustriepark-Trägerplan des Kulturindustrieparks, the \
+                         Cultural Industry Park Carrying Plan, 文化产业园区 und 文化和旅游部; \
+                         Всемирная организация здравоохранения, 쿠버네티스는, die Hauptstrasse, \
+                         (Summit) «Summit» Summits x-Summit Summit_x l'Organisation mondiale de la santé";
+
     #[test]
-    fn anchors_split_over_several_automata_find_what_one_automaton_finds() {
+    fn positions_stepped_over_hold_no_candidate() {
         let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
-        let one = Matcher::new(&glossary);
-        let split = build::matcher(&glossary, 2);
-        assert_eq!(one.automata.len(), 1);
-        assert!(
-            split.automata.len() > 3,
-            "{} automata",
-            split.automata.len()
+        let matcher = Matcher::new(&glossary);
+        let folded = fold(MIXED, FoldOptions { case: true });
+        let text = folded.as_str();
+        let everywhere = candidates_everywhere(&matcher, text);
+        assert!(everywhere.len() >= 10, "{everywhere:?}");
+        assert_eq!(candidates_skipping(&matcher, text), everywhere);
+        // Every cut of the text, so that names straddle the 64-byte blocks
+        // the positions are picked from at every offset.
+        for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let tail = &text[cut..];
+            assert_eq!(
+                candidates_skipping(&matcher, tail),
+                candidates_everywhere(&matcher, tail),
+                "from byte {cut}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_candidate_is_lost_in_any_mix_of_scripts(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "kultur", "industrie", "park", "Kulturindustriepark", "summit", "Summit",
+                "文化", "产业园区", "文化和旅游部", "쿠버네티스", "всемирная", "Всемирная ",
+                " ", "  ", "-", "'", "_", ".", "1", "ä", "x", "é", "\u{301}", "\u{ad}",
+                "ل", "و", "ה", "ב", "de la santé", "Hauptstraße", "«", "\n",
+            ]), 0..40),
+        ) {
+            let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
+            let matcher = Matcher::new(&glossary);
+            let folded = fold(&pieces.concat(), FoldOptions { case: true });
+            let text = folded.as_str();
+            proptest::prop_assert_eq!(
+                candidates_skipping(&matcher, text),
+                candidates_everywhere(&matcher, text)
+            );
+        }
+    }
+
+    #[test]
+    fn anchors_starting_with_punctuation_are_found_too() {
+        let yaml = "version: 1\nconcepts:\n  - id: net\n    terms:\n      en: .NET Framework\n  - id: cpp\n    terms:\n      en: C++\n";
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("glossary loads");
+        let matcher = Matcher::new(&glossary);
+        let found = found_in(&glossary, &matcher, "We use .NET Framework and C++ here.");
+        assert_eq!(
+            found,
+            vec![
+                ("net".to_string(), ".NET Framework"),
+                ("cpp".to_string(), "C++")
+            ]
         );
-        let text = "Der Kulturindustriepark-Trägerplan des Kulturindustrieparks, the \
-                    Cultural Industry Park Carrying Plan, 文化产业园区 und 文化和旅游部; \
-                    Всемирная организация здравоохранения, 쿠버네티스, die Hauptstrasse, \
-                    the Summit";
-        let expected = found_in(&glossary, &one, text);
-        assert_eq!(expected.len(), 9, "{expected:?}");
-        assert_eq!(found_in(&glossary, &split, text), expected);
-        // Stored and read back (the compiled-glossary cache), the parts
-        // are all there.
-        let stored = StoredAutomaton::from_bytes(&split.store_automaton()).expect("reads back");
-        assert_eq!(stored.0.len(), split.automata.len());
-        let mut damaged = split.store_automaton();
+        let folded = fold(
+            "a.net framework, .NET Framework; c++",
+            FoldOptions { case: true },
+        );
+        assert_eq!(
+            candidates_skipping(&matcher, folded.as_str()),
+            candidates_everywhere(&matcher, folded.as_str())
+        );
+    }
+
+    #[test]
+    fn the_stored_trie_finds_what_the_built_one_finds() {
+        let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
+        let built = Matcher::new(&glossary);
+        let StoredTrie(trie) = StoredTrie::from_bytes(&built.store_trie()).expect("reads back");
+        let mut restored = built.clone();
+        restored.anchors = trie;
+        assert_eq!(
+            found_in(&glossary, &restored, MIXED),
+            found_in(&glossary, &built, MIXED)
+        );
+        let mut damaged = built.store_trie();
         damaged.pop();
-        assert!(StoredAutomaton::from_bytes(&damaged).is_none());
+        assert!(StoredTrie::from_bytes(&damaged).is_none());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! which patterns were already compiled.
 
 use super::table::{OwnedForm, OwnedPiece, Tables};
+use super::trie::AnchorTrie;
 use super::{
     anchor_id, compile, crowded_anchors, split_anchor, AnchorIndex, FormKind, Matcher, Pattern,
     Piece,
@@ -18,7 +19,6 @@ use crate::glossary::{Concept, Glossary};
 use crate::inflect::{proclitics_for, Proclitics};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -30,10 +30,8 @@ use xxhash_rust::xxh3::xxh3_64;
 const PREPARED_CHUNK: usize = 4096;
 
 /// Compiles every form of every concept of `glossary`. While one chunk of
-/// concepts is added, the next is prepared on the other cores. The
-/// anchors are split over automata of at most `part_anchors` anchors
-/// (normally [`PART_ANCHORS`]).
-pub(super) fn matcher(glossary: &Glossary, part_anchors: usize) -> Matcher {
+/// concepts is added, the next is prepared on the other cores.
+pub(super) fn matcher(glossary: &Glossary) -> Matcher {
     let mut builder = Builder::default();
     let mut waiting: Option<(usize, Vec<Vec<Prepared<'_>>>)> = None;
     for (chunk, concepts) in glossary.concepts.chunks(PREPARED_CHUNK).enumerate() {
@@ -51,7 +49,7 @@ pub(super) fn matcher(glossary: &Glossary, part_anchors: usize) -> Matcher {
             }
         }
     }
-    builder.finish(part_anchors)
+    builder.finish()
 }
 
 /// The forms of `concepts`, each concept's in file order.
@@ -68,7 +66,7 @@ struct Prepared<'g> {
     /// whose inflection it uses (none without inflection).
     lang_key: String,
     inflect: bool,
-    /// The literal text the automaton looks for, and its hash.
+    /// The literal text the trie holds, and its hash.
     anchor: String,
     anchor_hash: u64,
     /// The pieces verified after the anchor.
@@ -323,7 +321,7 @@ impl<'g> Builder<'g> {
         self.regexes.push((regex, rendering));
     }
 
-    fn finish(self, part_anchors: usize) -> Matcher {
+    fn finish(self) -> Matcher {
         let Builder {
             renderings,
             rendering_ids,
@@ -337,14 +335,14 @@ impl<'g> Builder<'g> {
             regex_keys,
             regexes,
         } = self;
-        // The lookups are done with: freed before the automaton is built.
+        // The lookups are done with: freed before the trie is built.
         drop((rendering_ids, anchor_ids, pattern_keys, pattern_ids));
         drop((lang_keys, regex_keys));
-        // The automaton on one core; on the other, the anchors' indexes
-        // and then the tables, which consume the renderings and patterns
-        // row by row, freeing each as it is copied.
-        let (automata, (crowded, by_anchor, (tables, endings))) = rayon::join(
-            move || automata(anchors, part_anchors),
+        // The trie on one core; on the other, the anchors' indexes and
+        // then the tables, which consume the renderings and patterns row
+        // by row, freeing each as it is copied.
+        let (trie, (crowded, by_anchor, (tables, endings))) = rayon::join(
+            move || trie(&anchors),
             move || {
                 let crowded = crowded_anchors(&by_anchor, &patterns);
                 let index = AnchorIndex::new(&by_anchor);
@@ -352,46 +350,18 @@ impl<'g> Builder<'g> {
                 (crowded, index, tables(renderings, patterns))
             },
         );
-        Matcher::assemble(automata, crowded, by_anchor, tables, endings, regexes)
+        Matcher::assemble(trie, crowded, by_anchor, tables, endings, regexes)
     }
 }
 
-/// Anchors above which they are split over several automata, built one
-/// after the other. Building an automaton takes several times the memory
-/// it ends up in. A 100k-concept glossary has about 315,000 anchors: in
-/// three parts its cold build peaks about 45 MB lower than in one, and
-/// each text is scanned three times (a repeated check of 10 MB about 15%
-/// slower). A glossary of up to about 35k concepts keeps one automaton.
-pub(super) const PART_ANCHORS: usize = 110_000;
-
-/// The automata over every anchor, values the anchors' numbers: one, or
-/// for more than `part_anchors` anchors as many as it takes, of equal
-/// size. The last part is built first, so that its anchors are freed
-/// before the next part is built.
-fn automata(
-    mut anchors: Vec<String>,
-    part_anchors: usize,
-) -> Vec<CharwiseDoubleArrayAhoCorasick<u32>> {
-    let parts = anchors.len().div_ceil(part_anchors.max(1)).max(1);
-    let size = anchors.len().div_ceil(parts);
-    let mut built = Vec::with_capacity(parts);
-    for part in (0..parts).rev() {
-        let first = (part * size).min(anchors.len());
-        let these = anchors.split_off(first);
-        built.push(automaton(first, &these));
-    }
-    built
-}
-
-/// The automaton over `anchors`, numbered from `first`.
-fn automaton(first: usize, anchors: &[String]) -> CharwiseDoubleArrayAhoCorasick<u32> {
-    CharwiseDoubleArrayAhoCorasick::with_values(
-        anchors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a, anchor_id(first + i))),
-    )
-    .expect("invariant: glossary anchors are distinct, non-empty and few enough to compile")
+/// The trie of every anchor, each numbered by its place in `anchors`.
+fn trie(anchors: &[String]) -> AnchorTrie {
+    let numbered = anchors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_bytes(), anchor_id(i)))
+        .collect();
+    AnchorTrie::new(numbered)
 }
 
 /// The renderings and patterns as tables, with the lists of endings their

@@ -1,0 +1,418 @@
+//! The anchors as a byte-wise trie, walked from each position of the
+//! folded text where a name can start.
+//!
+//! A name starts on a word boundary, or right after an Arabic or Hebrew
+//! prefix; it never starts between two ASCII letters or digits, nor inside
+//! a character. Those positions, most of the bytes of Latin text, are
+//! stepped over by comparing two bytes. From every other position the trie
+//! is walked byte by byte while the text follows one of its branches,
+//! reporting each anchor it passes. That finds the same anchors at the same
+//! places as an Aho–Corasick scan of every byte, with far fewer steps
+//! through a structure too large for the fastest caches.
+//!
+//! Each node's children lie side by side, sorted by the byte that leads to
+//! them, so a step reads one short run of rows. The rows are what the
+//! compiled-glossary cache stores.
+
+use super::packed::{self, u32_at, Packed};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// No anchor ends at a node; no child of the root starts with a byte.
+const NONE: u32 = u32::MAX;
+
+/// Children above which a node's are searched by halving, not in order.
+const LINEAR_CHILDREN: usize = 8;
+
+/// A set of anchors (non-empty byte strings, each with its number) that
+/// finds every anchor starting at a given position of a text.
+#[derive(Debug, Clone)]
+pub(super) struct AnchorTrie {
+    /// Row 0 is the root.
+    nodes: Vec<Node>,
+    /// The root's child for each first byte, or [`NONE`].
+    root: Box<[u32; 256]>,
+    /// Whether every anchor starts with an ASCII letter or digit or with
+    /// a character beyond ASCII (or else with punctuation or a space).
+    plain_firsts: bool,
+    /// One bit for each pair of bytes an anchor can start with (every
+    /// pair after a one-byte anchor's byte); fits the fastest cache.
+    pairs: Box<[u64; 1024]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Node {
+    /// The row of the first child; the others follow it.
+    first: u32,
+    /// The number of the anchor that ends here, or [`NONE`].
+    anchor: u32,
+    /// How many children (up to 256).
+    children: u16,
+    /// The byte on the edge into this node.
+    label: u8,
+}
+
+impl Packed for Node {
+    const SIZE: usize = 11;
+
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.extend(self.first.to_le_bytes());
+        out.extend(self.anchor.to_le_bytes());
+        out.extend(self.children.to_le_bytes());
+        out.push(self.label);
+    }
+
+    fn unpack(bytes: &[u8]) -> Option<Self> {
+        let children = u16::from_le_bytes([bytes[8], bytes[9]]);
+        (children <= 256).then(|| Node {
+            first: u32_at(bytes, 0),
+            anchor: u32_at(bytes, 1),
+            children,
+            label: bytes[10],
+        })
+    }
+}
+
+impl AnchorTrie {
+    /// The trie of `anchors`, each with its number. Anchors are distinct
+    /// and non-empty.
+    pub(super) fn new(mut anchors: Vec<(&[u8], u32)>) -> AnchorTrie {
+        anchors.sort_unstable();
+        let mut nodes = vec![Node {
+            first: 0,
+            anchor: NONE,
+            children: 0,
+            label: 0,
+        }];
+        // Depth first: (row, the anchors under it, its depth). A node's
+        // children are given their rows together, when it is reached.
+        let mut stack = vec![(0, 0..anchors.len(), 0)];
+        while let Some((row, range, depth)) = stack.pop() {
+            let mut lo = range.start;
+            if let Some(&(bytes, id)) = anchors.get(lo) {
+                if bytes.len() == depth && lo < range.end {
+                    nodes[row].anchor = id;
+                    lo += 1;
+                }
+            }
+            let first = nodes.len();
+            let mut groups = Vec::new();
+            while lo < range.end {
+                let label = anchors[lo].0[depth];
+                let hi = lo + anchors[lo..range.end].partition_point(|(b, _)| b[depth] == label);
+                groups.push((label, lo..hi));
+                lo = hi;
+            }
+            nodes[row].first = row_number(first);
+            nodes[row].children =
+                u16::try_from(groups.len()).expect("invariant: at most 256 byte values");
+            for (i, (label, range)) in groups.into_iter().enumerate() {
+                nodes.push(Node {
+                    first: 0,
+                    anchor: NONE,
+                    children: 0,
+                    label,
+                });
+                stack.push((first + i, range, depth + 1));
+            }
+        }
+        AnchorTrie::from_nodes(nodes).expect("invariant: a trie built here checks out")
+    }
+
+    /// The trie of `nodes`, with its root's table; `None` when the rows do
+    /// not form a trie (a damaged cache file): every child must lie after
+    /// its parent and inside the table, so every walk ends.
+    fn from_nodes(nodes: Vec<Node>) -> Option<AnchorTrie> {
+        let sound = !nodes.is_empty()
+            && nodes.iter().enumerate().all(|(row, node)| {
+                let first = node.first as usize;
+                node.children == 0
+                    || first > row && first + usize::from(node.children) <= nodes.len()
+            });
+        if !sound {
+            return None;
+        }
+        let mut root = Box::new([NONE; 256]);
+        let mut plain_firsts = true;
+        let mut pairs = Box::new([0; 1024]);
+        for row in rows(nodes[0]) {
+            let child = nodes[row as usize];
+            let first = usize::from(child.label) << 8;
+            root[usize::from(child.label)] = row;
+            plain_firsts &= child.label.is_ascii_alphanumeric() || child.label >= 0xC0;
+            let seconds: Vec<usize> = if child.anchor == NONE {
+                rows(child)
+                    .map(|r| usize::from(nodes[r as usize].label))
+                    .collect()
+            } else {
+                (0..256).collect()
+            };
+            for second in seconds {
+                let pair = first | second;
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        Some(AnchorTrie {
+            nodes,
+            root,
+            plain_firsts,
+            pairs,
+        })
+    }
+
+    /// Calls `at(start)` for every position of `text` where the two bytes
+    /// there can start an anchor, except between two ASCII letters or
+    /// digits, where no name starts. The text is taken 64 bytes at a time,
+    /// each byte turned into a bit of a few masks by arithmetic the
+    /// compiler turns into vector instructions; only the positions left
+    /// are then looked at one by one.
+    #[inline]
+    pub(super) fn each_start(&self, text: &[u8], mut at: impl FnMut(usize)) {
+        let mut after_word = 0u64;
+        let mut base = 0;
+        let mut visit = |masks: Masks, base: usize, valid: u64| {
+            let inside = masks.word & (masks.word << 1 | after_word);
+            after_word = masks.word >> 63;
+            let mut starts = if self.plain_firsts {
+                masks.lead | masks.word & !inside
+            } else {
+                !inside & !masks.continuation()
+            } & valid;
+            while starts != 0 {
+                let start = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let second = text.get(start + 1).copied().unwrap_or(0);
+                if self.may_start(text[start], second) {
+                    at(start);
+                }
+            }
+        };
+        let mut blocks = text.chunks_exact(64);
+        for block in blocks.by_ref() {
+            visit(Masks::of(block), base, !0);
+            base += 64;
+        }
+        let rest = blocks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 64];
+            last[..rest.len()].copy_from_slice(rest);
+            visit(Masks::of(&last), base, (1 << rest.len()) - 1);
+        }
+    }
+
+    /// Whether an anchor can start with `first` followed by `second` (any
+    /// byte, or 0 at the end of the text).
+    #[inline]
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        let pair = usize::from(first) << 8 | usize::from(second);
+        self.pairs[pair / 64] & 1 << (pair % 64) != 0
+    }
+
+    /// Calls `found(end, anchor)` for every anchor that `text` holds at
+    /// `start`, shortest first.
+    #[inline]
+    pub(super) fn prefixes_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
+        let mut row = self.root[usize::from(text[start])];
+        let mut pos = start + 1;
+        while row != NONE {
+            let node = self.nodes[row as usize];
+            if node.anchor != NONE {
+                found(pos, node.anchor);
+            }
+            let Some(&byte) = text.get(pos) else {
+                return;
+            };
+            row = self.child(node, byte);
+            pos += 1;
+        }
+    }
+
+    /// The child of `node` reached by `byte`, or [`NONE`].
+    #[inline]
+    fn child(&self, node: Node, byte: u8) -> u32 {
+        let first = node.first as usize;
+        let children = &self.nodes[first..first + usize::from(node.children)];
+        let at = if children.len() <= LINEAR_CHILDREN {
+            children.iter().position(|c| c.label == byte)
+        } else {
+            children.binary_search_by_key(&byte, |c| c.label).ok()
+        };
+        at.map_or(NONE, |i| row_number(first + i))
+    }
+}
+
+/// One bit per byte of a block of 64.
+#[derive(Clone, Copy)]
+struct Masks {
+    /// ASCII letters and digits.
+    word: u64,
+    /// Bytes that start a character of two or more bytes.
+    lead: u64,
+    /// Bytes beyond ASCII.
+    high: u64,
+}
+
+impl Masks {
+    /// The masks of `block`'s 64 bytes, eight at a time in a `u64`: each
+    /// test leaves its answer in the high bit of each byte.
+    #[inline]
+    fn of(block: &[u8]) -> Masks {
+        let mut masks = Masks {
+            word: 0,
+            lead: 0,
+            high: 0,
+        };
+        for (i, eight) in block.chunks_exact(8).enumerate() {
+            let mut word = [0; 8];
+            word.copy_from_slice(eight);
+            let x = u64::from_le_bytes(word);
+            let high = x & HIGH;
+            let ascii = !x & HIGH;
+            let low = x & !HIGH;
+            let digit = at_least(low, b'0') & at_most(low, b'9');
+            let lower = low | lanes(0x20);
+            let letter = at_least(lower, b'a') & at_most(lower, b'z');
+            let second = (x << 1) & HIGH;
+            let shift = i * 8;
+            masks.word |= gather((digit | letter) & ascii) << shift;
+            masks.lead |= gather(high & second) << shift;
+            masks.high |= gather(high) << shift;
+        }
+        masks
+    }
+
+    /// Bytes that continue a character.
+    fn continuation(self) -> u64 {
+        self.high & !self.lead
+    }
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in every byte of a `u64`.
+const fn lanes(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// High bit set in each byte of `low` (bytes below 0x80) that is `n` or
+/// more: `0x80 + byte - n` keeps its high bit, and never borrows from the
+/// next byte.
+#[inline]
+fn at_least(low: u64, n: u8) -> u64 {
+    ((low | HIGH) - lanes(n)) & HIGH
+}
+
+/// High bit set in each byte of `low` (bytes below 0x80) that is `n` or
+/// less (`n` below 0x80): `0x80 + n - byte` keeps its high bit.
+#[inline]
+fn at_most(low: u64, n: u8) -> u64 {
+    (lanes(n | 0x80) - low) & HIGH
+}
+
+/// The high bits of the eight bytes as the low eight bits, first byte
+/// lowest.
+#[inline]
+fn gather(high: u64) -> u64 {
+    (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The rows of `node`'s children.
+fn rows(node: Node) -> std::ops::Range<u32> {
+    node.first..node.first + u32::from(node.children)
+}
+
+fn row_number(row: usize) -> u32 {
+    u32::try_from(row).expect("invariant: fewer than 4 billion trie nodes")
+}
+
+impl Serialize for AnchorTrie {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        packed::rows::serialize(&self.nodes, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for AnchorTrie {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let nodes: Vec<Node> = packed::rows::deserialize(deserializer)?;
+        AnchorTrie::from_nodes(nodes)
+            .ok_or_else(|| serde::de::Error::custom("trie rows that do not check out"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trie(anchors: &[&str]) -> AnchorTrie {
+        let numbered = anchors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.as_bytes(), u32::try_from(i).expect("few")))
+            .collect();
+        AnchorTrie::new(numbered)
+    }
+
+    fn at(trie: &AnchorTrie, text: &str, start: usize) -> Vec<(usize, u32)> {
+        let mut hits = Vec::new();
+        trie.prefixes_at(text.as_bytes(), start, |end, id| hits.push((end, id)));
+        hits
+    }
+
+    #[test]
+    fn every_anchor_starting_at_a_position_is_found_shortest_first() {
+        let t = trie(&["kultur", "kulturpark", "ku", "park", "文化", "文化产业"]);
+        assert_eq!(at(&t, "kulturparks", 0), vec![(2, 2), (6, 0), (10, 1)]);
+        assert_eq!(at(&t, "kulturparks", 6), vec![(10, 3)]);
+        assert_eq!(at(&t, "kultu", 0), vec![(2, 2)]);
+        assert_eq!(at(&t, "kxltur", 0), vec![]);
+        assert_eq!(at(&t, "x文化产业园", 1), vec![(7, 4), (13, 5)]);
+        assert_eq!(at(&t, "文化产", 0), vec![(6, 4)]);
+    }
+
+    #[test]
+    fn masks_tell_every_byte_value_at_every_place() {
+        for offset in 0..64 {
+            let mut block = [b'a'; 64];
+            for byte in 0..=255u8 {
+                block[offset] = byte;
+                let masks = Masks::of(&block);
+                let bit = |mask: u64| mask >> offset & 1 == 1;
+                assert_eq!(bit(masks.word), byte.is_ascii_alphanumeric(), "{byte:#x}");
+                assert_eq!(bit(masks.lead), byte >= 0xC0, "{byte:#x}");
+                assert_eq!(bit(masks.high), byte >= 0x80, "{byte:#x}");
+                // The other bytes are untouched by this one.
+                let others = !(1u64 << offset);
+                assert_eq!(masks.word & others, others, "{byte:#x} at {offset}");
+                assert_eq!(masks.high & others, 0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_node_with_many_children_is_searched_by_halving() {
+        let anchors: Vec<String> = (b'a'..=b'z')
+            .map(|c| format!("x{}", char::from(c)))
+            .collect();
+        let refs: Vec<&str> = anchors.iter().map(String::as_str).collect();
+        let t = trie(&refs);
+        for (i, a) in anchors.iter().enumerate() {
+            assert_eq!(at(&t, a, 0), vec![(2, u32::try_from(i).expect("few"))]);
+        }
+        assert_eq!(at(&t, "x0", 0), vec![]);
+    }
+
+    #[test]
+    fn rows_read_back_and_rows_that_would_loop_are_refused() {
+        let t = trie(&["amt", "amtes", "forum"]);
+        let bytes = postcard::to_stdvec(&t).expect("serialize");
+        let back: AnchorTrie = postcard::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back.nodes, t.nodes);
+        assert_eq!(at(&back, "amtes", 0), vec![(3, 0), (5, 1)]);
+        // A child pointing back at the root.
+        let mut looped = t.nodes.clone();
+        looped[1].first = 0;
+        looped[1].children = 1;
+        assert!(AnchorTrie::from_nodes(looped).is_none());
+        assert!(AnchorTrie::from_nodes(Vec::new()).is_none());
+    }
+}
