@@ -60,16 +60,20 @@ impl Serialize for Summary {
     }
 }
 
-/// Writes the JSON object for `reports`: the bytes of serde_json's pretty
-/// printer for the whole [`Output`], with each file's findings rendered
-/// on the worker threads and put together in file order (a large run has
-/// tens of thousands of findings, and one thread rendering them was a
-/// tenth of the run).
-pub fn render(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+/// Appends the JSON object for `reports` to `out`: the bytes of
+/// serde_json's pretty printer for the whole [`Output`], with each file's
+/// findings rendered on the worker threads and put together in file order
+/// (a large run has tens of thousands of findings, and one thread
+/// rendering them was a tenth of the run). `out` grows once, to the size
+/// of the findings, rather than doubling its way there.
+pub fn render(out: &mut Vec<u8>, reports: &[FileReport]) -> io::Result<()> {
     let files: Vec<Vec<u8>> = reports
         .par_iter()
         .map(findings_of)
         .collect::<io::Result<_>>()?;
+    // The findings, a separator each, and the rest (summary, coverage).
+    let findings: usize = files.iter().map(|f| f.len() + 2).sum();
+    out.reserve(findings + 4096);
     out.write_all(b"{\n  \"version\": 1,\n  \"findings\": ")?;
     let mut files = files.iter().filter(|f| !f.is_empty()).peekable();
     if files.peek().is_none() {
