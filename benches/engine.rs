@@ -1,6 +1,6 @@
 //! Benchmarks of termlint's engine, stage by stage, on generated glossaries
 //! and text (the `gen-corpus` example's generator, seed 1): glossary load,
-//! automaton build, folding, matching, Markdown reading and the full check.
+//! matcher build, folding, matching, Markdown reading and the full check.
 //!
 //! ```text
 //! cargo bench --bench engine              # all
@@ -120,7 +120,7 @@ fn glossary_load(bencher: Bencher, concepts: usize) {
     });
 }
 
-/// Compiling the glossary into the matcher's automaton.
+/// Compiling the glossary into the matcher (the anchors' trie and its tables).
 #[divan::bench(args = CONCEPTS, sample_count = 10, sample_size = 1)]
 fn matcher_new(bencher: Bencher, concepts: usize) {
     let g = loaded(concepts);
@@ -143,7 +143,7 @@ fn fold_text(bencher: Bencher) {
         .bench(|| fold(&text, FoldOptions { case: true }));
 }
 
-/// [`Checker::matches`] over 1 MB: fold, automaton, boundaries, inflection.
+/// [`Checker::matches`] over 1 MB: fold, trie, boundaries, inflection.
 #[divan::bench(args = CONCEPTS, sample_count = 20)]
 fn matches(bencher: Bencher, concepts: usize) {
     let checker = checker(concepts);
