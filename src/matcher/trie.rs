@@ -73,8 +73,9 @@ impl Packed for Node {
 }
 
 impl AnchorTrie {
-    /// The trie of `anchors`, each with its number. Anchors are distinct
-    /// and non-empty.
+    /// The trie of `anchors`, each with its number. Anchors are non-empty
+    /// (an empty one is never found); one given twice keeps its lower
+    /// number.
     pub(super) fn new(mut anchors: Vec<(&[u8], u32)>) -> AnchorTrie {
         anchors.sort_unstable();
         let mut nodes = vec![Node {
@@ -87,12 +88,13 @@ impl AnchorTrie {
         // children are given their rows together, when it is reached.
         let mut stack = vec![(0, 0..anchors.len(), 0)];
         while let Some((row, range, depth)) = stack.pop() {
+            // The anchor that ends here sorts first, with its lowest number.
             let mut lo = range.start;
-            if let Some(&(bytes, id)) = anchors.get(lo) {
-                if bytes.len() == depth && lo < range.end {
-                    nodes[row].anchor = id;
-                    lo += 1;
+            while lo < range.end && anchors[lo].0.len() == depth {
+                if nodes[row].anchor == NONE {
+                    nodes[row].anchor = anchors[lo].1;
                 }
+                lo += 1;
             }
             let first = nodes.len();
             let mut groups = Vec::new();
@@ -386,6 +388,12 @@ mod tests {
                 assert_eq!(masks.high & others, 0);
             }
         }
+    }
+
+    #[test]
+    fn an_anchor_given_twice_keeps_its_lower_number() {
+        let t = AnchorTrie::new(vec![(b"amt", 5), (b"amtes", 1), (b"amt", 2)]);
+        assert_eq!(at(&t, "amtes", 0), vec![(3, 2), (5, 1)]);
     }
 
     #[test]
