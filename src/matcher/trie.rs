@@ -164,9 +164,9 @@ impl AnchorTrie {
     /// Calls `at(start)` for every position of `text` where the two bytes
     /// there can start an anchor, except between two ASCII letters or
     /// digits, where no name starts. The text is taken 64 bytes at a time,
-    /// each byte turned into a bit of a few masks by arithmetic the
-    /// compiler turns into vector instructions; only the positions left
-    /// are then looked at one by one.
+    /// each byte turned into a bit of a few masks ([`Masks::of`], eight
+    /// bytes at a time in a `u64`); only the positions left are then
+    /// looked at one by one.
     #[inline]
     pub(super) fn each_start(&self, text: &[u8], mut at: impl FnMut(usize)) {
         let mut after_word = 0u64;
