@@ -3,9 +3,9 @@
 //! every changed file atomically — or print the patch without writing.
 //!
 //! Consumes the [`FileReport`]s of a run and the glossary; produces one
-//! [`FileFix`] per file that changes. [`plan`] decides (see
-//! [`plan`](self::plan) for what counts as safe), [`diff`] renders a unified
-//! diff, [`write`] replaces the files.
+//! [`FileFix`] per file that changes. [`plan`] decides (see that module for
+//! what counts as safe), [`diff`] renders a unified diff, `write`
+//! replaces the files.
 
 mod diff;
 mod plan;

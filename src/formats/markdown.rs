@@ -4,7 +4,7 @@
 //! segment; inline markup is left out so that a name split by emphasis
 //! still reads as one, and code, HTML, URLs and shortcodes become gaps.
 //! With aligned comments, a comment above translated blocks is their
-//! source text (see [`aligned`]).
+//! source text (see the `aligned` module).
 
 mod aligned;
 mod mask;

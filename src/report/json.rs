@@ -61,7 +61,7 @@ impl Serialize for Summary {
 }
 
 /// Appends the JSON object for `reports` to `out`: the bytes of
-/// serde_json's pretty printer for the whole [`Output`], with each file's
+/// serde_json's pretty printer for the whole report, with each file's
 /// findings rendered on the worker threads and put together in file order
 /// (a large run has tens of thousands of findings, and one thread
 /// rendering them was a tenth of the run). `out` grows once, to the size
