@@ -6,9 +6,10 @@
 //! a character. Those positions, most of the bytes of Latin text, are
 //! stepped over by comparing two bytes. From every other position the trie
 //! is walked byte by byte while the text follows one of its branches,
-//! reporting each anchor it passes. That finds the same anchors at the same
-//! places as an Aho–Corasick scan of every byte, with far fewer steps
-//! through a structure too large for the fastest caches.
+//! reporting each anchor it passes; a table of all byte pairs gives the
+//! node two levels down, where the walk starts. That finds the same
+//! anchors at the same places as an Aho–Corasick scan of every byte, with
+//! far fewer steps through a structure too large for the fastest caches.
 //!
 //! Each node's children lie side by side, sorted by the byte that leads to
 //! them, so a step reads one short run of rows. The rows are what the
@@ -29,8 +30,12 @@ const LINEAR_CHILDREN: usize = 8;
 pub(super) struct AnchorTrie {
     /// Row 0 is the root.
     nodes: Vec<Node>,
-    /// The root's child for each first byte, or [`NONE`].
-    root: Box<[u32; 256]>,
+    /// The number of the one-byte anchor for each byte, or [`NONE`].
+    ones: Box<[u32; 256]>,
+    /// The node two bytes below the root for each pair of bytes (first
+    /// byte high), or [`NONE`]: a walk starts there, without searching
+    /// the two widest levels of the trie.
+    twos: Box<[u32]>,
     /// Whether every anchor starts with an ASCII letter or digit or with
     /// a character beyond ASCII (or else with punctuation or a space).
     plain_firsts: bool,
@@ -120,9 +125,10 @@ impl AnchorTrie {
         AnchorTrie::from_nodes(nodes).expect("invariant: a trie built here checks out")
     }
 
-    /// The trie of `nodes`, with its root's table; `None` when the rows do
-    /// not form a trie (a damaged cache file): every child must lie after
-    /// its parent and inside the table, so every walk ends.
+    /// The trie of `nodes`, with its tables for the first two bytes;
+    /// `None` when the rows do not form a trie (a damaged cache file):
+    /// every child must lie after its parent and inside the table, so
+    /// every walk ends.
     fn from_nodes(nodes: Vec<Node>) -> Option<AnchorTrie> {
         let sound = !nodes.is_empty()
             && nodes.iter().enumerate().all(|(row, node)| {
@@ -133,29 +139,29 @@ impl AnchorTrie {
         if !sound {
             return None;
         }
-        let mut root = Box::new([NONE; 256]);
+        let mut ones = Box::new([NONE; 256]);
+        let mut twos = vec![NONE; 1 << 16].into_boxed_slice();
         let mut plain_firsts = true;
         let mut pairs = Box::new([0; 1024]);
+        let mut set = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
         for row in rows(nodes[0]) {
             let child = nodes[row as usize];
             let first = usize::from(child.label) << 8;
-            root[usize::from(child.label)] = row;
+            ones[usize::from(child.label)] = child.anchor;
             plain_firsts &= child.label.is_ascii_alphanumeric() || child.label >= 0xC0;
-            let seconds: Vec<usize> = if child.anchor == NONE {
-                rows(child)
-                    .map(|r| usize::from(nodes[r as usize].label))
-                    .collect()
-            } else {
-                (0..256).collect()
-            };
-            for second in seconds {
-                let pair = first | second;
-                pairs[pair / 64] |= 1 << (pair % 64);
+            if child.anchor != NONE {
+                (0..256).for_each(|second| set(first | second));
+            }
+            for grandchild in rows(child) {
+                let pair = first | usize::from(nodes[grandchild as usize].label);
+                twos[pair] = grandchild;
+                set(pair);
             }
         }
         Some(AnchorTrie {
             nodes,
-            root,
+            ones,
+            twos,
             plain_firsts,
             pairs,
         })
@@ -179,13 +185,19 @@ impl AnchorTrie {
             } else {
                 !inside & !masks.continuation()
             } & valid;
+            // The pair test first for all of them, without a branch on
+            // its outcome, which no predictor guesses.
+            let mut kept = 0u64;
             while starts != 0 {
-                let start = base + starts.trailing_zeros() as usize;
+                let bit = starts.trailing_zeros();
                 starts &= starts - 1;
+                let start = base + bit as usize;
                 let second = text.get(start + 1).copied().unwrap_or(0);
-                if self.may_start(text[start], second) {
-                    at(start);
-                }
+                kept |= u64::from(self.may_start(text[start], second)) << bit;
+            }
+            while kept != 0 {
+                at(base + kept.trailing_zeros() as usize);
+                kept &= kept - 1;
             }
         };
         let mut blocks = text.chunks_exact(64);
@@ -213,8 +225,16 @@ impl AnchorTrie {
     /// `start`, shortest first.
     #[inline]
     pub(super) fn prefixes_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
-        let mut row = self.root[usize::from(text[start])];
-        let mut pos = start + 1;
+        let first = text[start];
+        let one = self.ones[usize::from(first)];
+        if one != NONE {
+            found(start + 1, one);
+        }
+        let Some(&second) = text.get(start + 1) else {
+            return;
+        };
+        let mut row = self.twos[usize::from(first) << 8 | usize::from(second)];
+        let mut pos = start + 2;
         while row != NONE {
             let node = self.nodes[row as usize];
             if node.anchor != NONE {
@@ -369,6 +389,22 @@ mod tests {
         assert_eq!(at(&t, "kxltur", 0), vec![]);
         assert_eq!(at(&t, "x文化产业园", 1), vec![(7, 4), (13, 5)]);
         assert_eq!(at(&t, "文化产", 0), vec![(6, 4)]);
+    }
+
+    #[test]
+    fn one_and_two_byte_anchors_are_found_up_to_the_text_end() {
+        let t = trie(&["c", "c#", "c#x", "go", "é"]);
+        assert_eq!(at(&t, "c", 0), vec![(1, 0)]);
+        assert_eq!(at(&t, "c#", 0), vec![(1, 0), (2, 1)]);
+        assert_eq!(at(&t, "c#x", 0), vec![(1, 0), (2, 1), (3, 2)]);
+        assert_eq!(at(&t, "cx", 0), vec![(1, 0)]);
+        assert_eq!(at(&t, "go", 0), vec![(2, 3)]);
+        assert_eq!(at(&t, "g", 0), vec![]);
+        assert_eq!(at(&t, "xé", 1), vec![(3, 4)]);
+        // Every pair after a one-byte anchor may start a name.
+        assert!(t.may_start(b'c', b' ') && t.may_start(b'c', 0));
+        assert!(t.may_start(b'g', b'o') && !t.may_start(b'g', b'x'));
+        assert!(!t.may_start(b'o', b'g'));
     }
 
     #[test]
