@@ -16,7 +16,7 @@ pub(crate) mod sections;
 
 use crate::check::Checker;
 use crate::glossary::{self, GlossaryError};
-use std::io::{Read, Seek};
+use std::io::{BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
@@ -185,19 +185,26 @@ fn read(file: &Path, key: &Key, glossary_path: &Path) -> Option<Checker> {
 /// file may be damaged, and a damaged file is ignored and rewritten.
 fn write(dir: &Path, key: &Key, checker: &Checker) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut bytes = key.header();
-    checker
-        .store(&mut bytes)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
     let name = key.file_name();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written =
-        std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, dir.join(name)));
+        write_file(&temp, key, checker).and_then(|()| std::fs::rename(&temp, dir.join(name)));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     written?;
     prune(dir);
+    Ok(())
+}
+
+/// Writes the header and the compiled glossary to a new file at `path`,
+/// through a buffer: the file's bytes are never all in memory.
+fn write_file(path: &Path, key: &Key, checker: &Checker) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    out.write_all(&key.header())?;
+    checker.store(&mut out)?;
+    out.into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     Ok(())
 }
 

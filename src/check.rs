@@ -15,7 +15,7 @@ use crate::matcher::{Match, Matcher, StoredTrie};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
 use serde::Serialize;
-use std::io::Read;
+use std::io::{Read, Seek, Write};
 use std::ops::Range;
 use std::path::Path;
 
@@ -59,15 +59,16 @@ impl Checker {
     /// Writes the compiled glossary (the cache's body) to `out`: three
     /// sections — the anchors' trie, the glossary with its languages, the
     /// rest of the matcher — so that reading them back holds one section's
-    /// bytes at a time.
-    pub fn store(&self, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
-        sections::push(out, &self.matcher.store_trie());
-        sections::push(
-            out,
-            &postcard::to_stdvec(&(&self.glossary, &self.languages))?,
-        );
-        sections::push(out, &postcard::to_stdvec(&Stored(&self.matcher))?);
-        Ok(())
+    /// bytes at a time. Each is written as it is serialized, never held
+    /// whole in memory.
+    pub fn store<W: Write + Seek>(&self, out: &mut W) -> std::io::Result<()> {
+        sections::write(out, |w| self.matcher.store_trie(w).map(drop))?;
+        sections::write(out, |w| {
+            postcard::to_io(&(&self.glossary, &self.languages), w).map(drop)
+        })?;
+        sections::write(out, |w| {
+            postcard::to_io(&Stored(&self.matcher), w).map(drop)
+        })
     }
 
     /// Reads what [`Checker::store`] wrote, for the glossary now at

@@ -521,10 +521,10 @@ impl Matcher {
         parts.serialize(serializer)
     }
 
-    /// The anchors' trie, stored apart from the rest so that it is
-    /// decoded beside it.
-    pub fn store_trie(&self) -> Vec<u8> {
-        postcard::to_stdvec(&self.anchors).expect("invariant: a trie serializes into memory")
+    /// Writes the anchors' trie to `out`, stored apart from the rest so
+    /// that it is decoded beside it.
+    pub fn store_trie<W: std::io::Write>(&self, out: W) -> postcard::Result<W> {
+        postcard::to_io(&self.anchors, out)
     }
 
     /// Reads a matcher [`Matcher::store`] and [`Matcher::store_trie`]
@@ -946,14 +946,16 @@ concepts:
     fn the_stored_trie_finds_what_the_built_one_finds() {
         let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
         let built = Matcher::new(&glossary);
-        let StoredTrie(trie) = StoredTrie::from_bytes(&built.store_trie()).expect("reads back");
+        let mut stored = Vec::new();
+        built.store_trie(&mut stored).expect("writes to memory");
+        let StoredTrie(trie) = StoredTrie::from_bytes(&stored).expect("reads back");
         let mut restored = built.clone();
         restored.anchors = trie;
         assert_eq!(
             found_in(&glossary, &restored, MIXED),
             found_in(&glossary, &built, MIXED)
         );
-        let mut damaged = built.store_trie();
+        let mut damaged = stored;
         damaged.pop();
         assert!(StoredTrie::from_bytes(&damaged).is_none());
     }

@@ -4,12 +4,22 @@
 //! decoded straight from the file a buffer at a time, so a section's bytes
 //! are never held whole next to what they decode to.
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 
-/// Appends one section: its length, then its bytes.
-pub(crate) fn push(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.extend((bytes.len() as u64).to_le_bytes());
-    out.extend_from_slice(bytes);
+/// Writes one section at the end of `out`: room for its length, the bytes
+/// `fill` writes, then the length in its place.
+pub(crate) fn write<W: Write + Seek>(
+    out: &mut W,
+    fill: impl FnOnce(&mut W) -> postcard::Result<()>,
+) -> std::io::Result<()> {
+    let at = out.stream_position()?;
+    out.write_all(&[0; 8])?;
+    fill(out).map_err(std::io::Error::other)?;
+    let end = out.stream_position()?;
+    out.seek(SeekFrom::Start(at))?;
+    out.write_all(&(end - at - 8).to_le_bytes())?;
+    out.seek(SeekFrom::Start(end))?;
+    Ok(())
 }
 
 /// Where each section's bytes lie in a body of `len` bytes that starts at
@@ -137,9 +147,15 @@ mod tests {
     #[test]
     fn sections_read_back_and_cut_ones_are_refused() {
         let value: (Vec<String>, u64) = (vec!["Straße".repeat(1000), String::new()], 7);
-        let mut body = b"head".to_vec();
-        push(&mut body, b"raw");
-        push(&mut body, &postcard::to_stdvec(&value).expect("encodes"));
+        let mut file = std::io::Cursor::new(b"head".to_vec());
+        file.set_position(4);
+        write(&mut file, |w| {
+            w.write_all(b"raw")
+                .map_err(|_| postcard::Error::SerializeBufferFull)
+        })
+        .expect("writes");
+        write(&mut file, |w| postcard::to_io(&value, w).map(drop)).expect("writes");
+        let body = file.into_inner();
         let len = body.len() as u64 - 4;
         let found = locate(&mut std::io::Cursor::new(&body), 4, len, 2).expect("located");
         let at = |(offset, _): (u64, u64)| &body[usize::try_from(offset).expect("small")..];
