@@ -201,13 +201,19 @@ measure() {
 warm() { find "$1" -type f -exec cat {} + >/dev/null; }
 
 # termlint_runs KEY GLOSSARY PATH [ENV...]: cold (--no-cache) and default
-# runs; with a cache, one unmeasured run fills it first.
+# runs; with a cache, also the first run, which compiles the glossary and
+# writes the cache into an empty directory ("first"), and then one
+# unmeasured run fills the user's cache.
 termlint_runs() {
   local key=$1 g=$2 path=$3
   shift 3
-  local cmd=(env "$@" "$bin" check -g "$g" --format json --fail-on never)
+  local args=("$bin" check -g "$g" --format json --fail-on never)
+  local cmd=(env "$@" "${args[@]}")
   if $has_cache; then
     measure "$key-cold" "0" "${cmd[@]}" --no-cache "$path"
+    local fresh=$work/first-cache
+    measure "$key-first" "0" sh -c 'rm -rf "$0"; exec "$@"' "$fresh" \
+      env "$@" TERMLINT_CACHE_DIR="$fresh" "${args[@]}" "$path"
     "${cmd[@]}" "$path" >/dev/null 2>&1 || true
   fi
   measure "$key" "0" "${cmd[@]}" "$path"
@@ -373,9 +379,9 @@ row "(b) $s: matching throughput, termlint ÷ grep (run minus empty-input run)" 
   "matching: termlint ${tm:-?} s, grep ${gm:-?} s"
 peak_b=""
 if has "$c"; then
-  peak_b=$(($( (echo "${rss[$c]}"; echo "${rss[termlint:$s]:-0}") | sort -n | tail -n 1) / 1024))
+  peak_b=$(($( (echo "${rss[$c]}"; echo "${rss[termlint:$s-first]:-0}"; echo "${rss[termlint:$s]:-0}") | sort -n | tail -n 1) / 1024))
 fi
-row "(b) $s: peak RSS, MB" "$peak_b" "<=" 400 "largest of the cold and repeated runs"
+row "(b) $s: peak RSS, MB" "$peak_b" "<=" 400 "largest of the cold, first (writing the cache) and repeated runs"
 row "(b) $s: glossary load + build, cold, s" "$(t "$(cold "termlint-empty:$s")")" "<=" 3 "check of an empty file"
 if $has_cache; then
   row "(b) $s: glossary load + build from cache, s" "$(t "termlint-empty:$s")" "<=" 0.3 "check of an empty file"
