@@ -1019,6 +1019,25 @@ concepts:
     }
 
     #[test]
+    fn turkish_institutions_are_found_with_their_case_endings() {
+        let yaml = "version: 1\nconcepts:\n  - id: mof\n    terms:\n      tr: Maliye Bakanlığı\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: tdk\n    terms:\n      tr: Türk Dil Kurumu\n";
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "Maliye Bakanlığının açıklaması, MALİYE BAKANLIĞINDAN bir yazı, \
+                    İstanbul Büyükşehir Belediyesi'ne ve İstanbul Büyükşehir Belediyesine, \
+                    Türk Dil Kurumunda; Maliye Bakanlığılar değil";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("mof".to_string(), "Maliye Bakanlığının"),
+            ("mof".to_string(), "MALİYE BAKANLIĞINDAN"),
+            ("ibb".to_string(), "İstanbul Büyükşehir Belediyesi"),
+            ("ibb".to_string(), "İstanbul Büyükşehir Belediyesine"),
+            ("tdk".to_string(), "Türk Dil Kurumunda"),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn long_names_cut_at_the_anchor_are_told_apart_and_keep_their_endings() {
         // Each form is longer than the anchor; the first two share their
         // first 6 characters, the German ones their first 19, and the

@@ -26,6 +26,12 @@ concepts:
         official: Kulturindustriepark
         variants:
           - Kulturindustrie Park
+  - id: ministry-of-treasury-and-finance
+    terms:
+      tr:
+        official: Hazine ve Maliye Bakanlığı
+        variants:
+          - Maliye Bakanlığı
 ";
 
 /// A temporary directory holding the glossary and `files`.
@@ -85,6 +91,33 @@ fn one_word_form_takes_the_ending_along() {
     assert_eq!(
         read(dir.path(), "a.de.md"),
         "Die Besucher des Kulturindustrieparks kamen.\n"
+    );
+}
+
+#[test]
+fn turkish_case_ending_moves_to_the_last_word_of_the_official_name() {
+    let dir = project(&[(
+        "a.tr.md",
+        "Maliye Bakanlığının açıklaması, MALİYE BAKANLIĞINA bir yazı ve Maliye Bakanlığı.\n",
+    )]);
+    let out = termlint(dir.path(), &["--fix", "a.tr.md"]);
+    // The ending in capitals is not written small by guess: that name
+    // stays a finding.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.tr.md"),
+        "Hazine ve Maliye Bakanlığının açıklaması, MALİYE BAKANLIĞINA bir yazı \
+         ve Hazine ve Maliye Bakanlığı.\n"
+    );
+    assert!(
+        stderr(&out).contains("fixed 2 findings"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("'MALİYE BAKANLIĞINA'"),
+        "{}",
+        stdout(&out)
     );
 }
 

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Rule};
 use crate::fold::{fold_str, FoldOptions};
 use crate::glossary::{Concept, Glossary};
-use crate::inflect::{word_pattern, WordPlace};
+use crate::inflect::{inflects_last_word_only, word_pattern, WordPlace};
 use crate::lang::LangTag;
 use crate::report::FileReport;
 use std::ops::Range;
@@ -98,22 +98,30 @@ fn forms(concept: &Concept) -> impl Iterator<Item = (&LangTag, &str)> {
 }
 
 /// `found` as a form of the text's own language plus an ending, moved onto
-/// a one-word expected form that takes the same ending (`Kulturindustrie
-/// Parks` → `Kulturindustrieparks`). An ending from another language, or
-/// one that would have to move to another word of the expected form (the
-/// German genitive of `Ministerium für Kultur und Tourismus` falls on
-/// `Ministeriums`), is left alone.
+/// the expected form when its last word takes the same ending: a one-word
+/// form (`Kulturindustrie Parks` → `Kulturindustrieparks`), or any form in
+/// a language that inflects only a name's last word (Turkish `Maliye
+/// Bakanlığının` → `Hazine ve Maliye Bakanlığının`). An ending from another
+/// language, or one that would have to move to another word of the
+/// expected form (the German genitive of `Ministerium für Kultur und
+/// Tourismus` falls on `Ministeriums`), is left alone, and so is an ending
+/// in capitals after an expected form that does not end in one
+/// (`MALİYE BAKANLIĞINA`): how to write it small depends on the language.
 fn inflected(concept: &Concept, found: &str, finding: &Finding) -> Option<String> {
     let lang = LangTag::parse(&finding.language).ok()?;
     let expected = &finding.expected;
-    if expected.contains(char::is_whitespace) {
-        return None;
-    }
+    let last_word = match expected.rsplit_once(char::is_whitespace) {
+        Some((_, last)) if inflects_last_word_only(lang.primary()) => last,
+        Some(_) => return None,
+        None => expected.as_str(),
+    };
     forms(concept)
         .filter(|(form_lang, _)| form_lang.primary() == lang.primary())
         .find_map(|(_, form)| {
             let ending = ending_after(found, form)?;
-            takes_ending(&lang, expected, ending).then(|| format!("{expected}{ending}"))
+            let fits = !ending.chars().any(char::is_uppercase)
+                || expected.chars().last().is_some_and(char::is_uppercase);
+            (fits && takes_ending(&lang, last_word, ending)).then(|| format!("{expected}{ending}"))
         })
 }
 
@@ -200,6 +208,15 @@ mod tests {
     fn one_word_german_noun_takes_genitive_s() {
         assert!(takes_ending(&de(), "Kulturindustriepark", "s"));
         assert!(!takes_ending(&de(), "Kulturindustriepark", "xyz"));
+    }
+
+    #[test]
+    fn turkish_last_word_takes_the_case_ending_in_harmony() {
+        let tr = LangTag::parse("tr").expect("valid tag");
+        assert!(takes_ending(&tr, "Bakanlığı", "nın"));
+        assert!(takes_ending(&tr, "Kurumu", "nda"));
+        assert!(!takes_ending(&tr, "Kurumu", "nde"));
+        assert!(inflects_last_word_only("tr") && !inflects_last_word_only("de"));
     }
 
     #[test]

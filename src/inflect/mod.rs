@@ -19,6 +19,7 @@ mod proclitic;
 mod ro;
 mod romance;
 mod slavic;
+mod tr;
 
 pub use proclitic::{before as proclitics_before, proclitics_for, Proclitics};
 
@@ -101,12 +102,21 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "bg" => bg::bulgarian(folded_word),
         "mk" => bg::macedonian(folded_word),
         "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
+        "tr" => tr::pattern(folded_word, place),
         _ => None,
     };
     debug_assert!(pattern
         .as_ref()
         .is_none_or(|p| keeps_bare_form(p, folded_word)));
     pattern
+}
+
+/// Whether the rules of the language with primary subtag `primary`
+/// inflect only the last word of a form (Turkish case endings, Korean
+/// particles, the Nordic genitive and article): an ending found on one
+/// name then belongs at the end of any other name in that language.
+pub fn inflects_last_word_only(primary: &str) -> bool {
+    matches!(primary, "tr" | "ko" | "sv" | "da" | "nb" | "nn" | "no")
 }
 
 /// Shortest stem, in characters, that stripping an ending may leave: short
@@ -216,7 +226,7 @@ mod tests {
 
     /// Every language with rules, plus one without.
     const LANGS: &[&str] = &[
-        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "zh",
+        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "tr", "zh",
     ];
 
     proptest! {
