@@ -17,7 +17,9 @@
 use crate::boundary::{is_boundary, is_unspaced};
 use crate::fold::Folded;
 use crate::glossary::Glossary;
-use crate::inflect::{proclitics_before, word_pattern, Proclitics, WordPattern, WordPlace};
+use crate::inflect::{
+    elided_article, proclitics_before, word_pattern, Proclitics, WordPattern, WordPlace,
+};
 use crate::lang::LangTag;
 use crate::regex_pattern::RegexPattern;
 use regex::RegexSet;
@@ -246,6 +248,29 @@ impl Matcher {
                 if let Some(after) = after {
                     found.extend(self.best_at(text, start, end, anchor, after));
                 }
+            });
+        self.elided_candidates_at(text, start, found);
+    }
+
+    /// The candidates of names read with the article's letter a prefix
+    /// swallowed put back in front: Arabic `للأمم المتحدة` holds
+    /// `الأمم المتحدة` at its second letter, Hebrew `בכנסת` holds `הכנסת`
+    /// after its first. Only forms of that language count; the match starts
+    /// where the text does, after the prefix.
+    fn elided_candidates_at(&self, text: &str, start: usize, found: &mut Vec<Candidate>) {
+        // Hebrew letters and Arabic `ل` start with these bytes.
+        if !matches!(text.as_bytes()[start], 0xD7 | 0xD9) {
+            return;
+        }
+        let Some(lead) = elided_article(text, start) else {
+            return;
+        };
+        let Some(after) = proclitics_before(text, start) else {
+            return;
+        };
+        self.anchors
+            .prefixes_after(lead, text.as_bytes(), start, |end, anchor| {
+                found.extend(self.best_at(text, start, end, anchor, Some(after)));
             });
     }
 
@@ -982,6 +1007,34 @@ concepts:
         let folded = fold(text, FoldOptions { case: true });
         let first = matcher.find(&folded)[0].span.clone();
         assert_eq!(&text[..first.start], "ول");
+    }
+
+    #[test]
+    fn arabic_and_hebrew_names_match_where_a_prefix_swallowed_the_article() {
+        let yaml = concat!(
+            "version: 1\nconcepts:\n",
+            "  - id: un\n    terms:\n      ar: الأمم المتحدة\n",
+            "  - id: knesset\n    terms:\n      he: הכנסת\n",
+            "  - id: exact\n    terms:\n      ar:\n        official: المجلس الوطني\n        inflect: false\n",
+        );
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "للأمم المتحدة، وللأمم المتحدة، بالأمم المتحدة، بلأمم المتحدة؛ \
+                    בכנסת, ולכנסת, הכנסת, מכנסת; للمجلس الوطني";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("un".to_string(), "لأمم المتحدة"),
+            ("un".to_string(), "لأمم المتحدة"),
+            ("un".to_string(), "الأمم المتحدة"),
+            ("knesset".to_string(), "כנסת"),
+            ("knesset".to_string(), "כנסת"),
+            ("knesset".to_string(), "הכנסת"),
+        ];
+        assert_eq!(found, expected);
+        // The span starts after the prefix, at the article's `ل`.
+        let folded = fold(text, FoldOptions { case: true });
+        let first = matcher.find(&folded)[0].span.clone();
+        assert_eq!(&text[..first.start], "ل");
     }
 
     #[test]

@@ -21,7 +21,9 @@ mod romance;
 mod slavic;
 mod tr;
 
-pub use proclitic::{before as proclitics_before, proclitics_for, Proclitics};
+pub use proclitic::{
+    before as proclitics_before, elided_article, proclitics_for, Proclitics, ELIDED_ARTICLES,
+};
 
 use crate::lang::LangTag;
 

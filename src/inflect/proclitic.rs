@@ -6,9 +6,12 @@
 //! after them. The match starts after the prefix: the report shows the
 //! name, and `--fix` keeps the prefix.
 //!
-//! Where a prefix changes the name itself it is not followed: Arabic `ل`
-//! before the article `ال` drops its alif (`للأمم المتحدة`), and Hebrew
-//! `ב`, `כ`, `ל` swallow the article `ה` (`בכנסת` for `ב` + `הכנסת`).
+//! Where a prefix swallows a letter of the article it is followed too:
+//! Arabic `ل` before the article `ال` drops its alif (`للأمم المتحدة` for
+//! `ل` + `الأمم المتحدة`), and Hebrew `ב`, `כ`, `ל` swallow the article `ה`
+//! (`בכנסת` for `ב` + `הכנסת`). [`elided_article`] names the letter; the
+//! match then starts after the prefix, with the name's first letter
+//! missing (`لأمم المتحدة`, `כנסת`).
 
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +53,20 @@ const MAX_LETTERS: usize = 4;
 /// that holds `pos` starts with a whole prefix there; vowel marks on its
 /// letters are allowed. `None` when `pos` is not preceded so.
 pub fn before(text: &str, pos: usize) -> Option<Proclitics> {
+    let prefix = prefix_before(text, pos)?;
+    if is_arabic(&prefix) {
+        Some(Proclitics::Arabic)
+    } else if is_hebrew(&prefix) {
+        Some(Proclitics::Hebrew)
+    } else {
+        None
+    }
+}
+
+/// The prefix letters (vowel marks dropped) from the start of the word
+/// that holds `pos` up to `pos`, when they are all letters a prefix may be
+/// made of; `None` otherwise.
+fn prefix_before(text: &str, pos: usize) -> Option<String> {
     let head = text.get(..pos)?;
     let mut start = pos;
     let mut letters = 0;
@@ -70,10 +87,25 @@ pub fn before(text: &str, pos: usize) -> Option<Proclitics> {
         .chars()
         .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
         .collect();
-    if is_arabic(&prefix) {
-        Some(Proclitics::Arabic)
-    } else if is_hebrew(&prefix) {
-        Some(Proclitics::Hebrew)
+    Some(prefix)
+}
+
+/// Letters of the article that a prefix swallows, each two bytes of UTF-8:
+/// the Arabic alif of `ال` and the Hebrew `ה`.
+pub const ELIDED_ARTICLES: [[u8; 2]; 2] = [[0xD8, 0xA7], [0xD7, 0x94]];
+
+/// The article's letter that the prefix right before `pos` swallowed, when
+/// the name at `pos` may be read with it in front: after an Arabic prefix
+/// ending in `ل`, where `pos` holds the article's `ل` (`للأمم`), the alif;
+/// after a Hebrew prefix ending in `ב`, `כ` or `ל` and holding no article
+/// itself (`בכנסת`, `ולכנסת`), the `ה`.
+pub fn elided_article(text: &str, pos: usize) -> Option<[u8; 2]> {
+    let [alif, he] = ELIDED_ARTICLES;
+    let prefix = prefix_before(text, pos)?;
+    if is_arabic(&prefix) && prefix.ends_with('ل') && text[pos..].starts_with('ل') {
+        Some(alif)
+    } else if is_hebrew(&prefix) && prefix.ends_with(['ב', 'כ', 'ל']) {
+        Some(he)
     } else {
         None
     }
@@ -155,6 +187,30 @@ mod tests {
         for text in ["אבמשרד", "בבמשרד", "הבמשרד"] {
             assert_eq!(at_name(text, "משרד"), None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_article_a_prefix_swallowed_is_named() {
+        let at = |text: &str, name: &str| {
+            let pos = text.find(name).expect("the name is in the text");
+            elided_article(text, pos)
+        };
+        let [alif, he] = ELIDED_ARTICLES;
+        assert_eq!("ا".as_bytes(), alif);
+        assert_eq!("ה".as_bytes(), he);
+        for text in ["للأمم", "وللأمم", "فللأمم"] {
+            assert_eq!(at(text, "لأمم"), Some(alif), "{text}");
+        }
+        for text in ["בכנסת", "לכנסת", "ובכנסת", "שבכנסת"] {
+            assert_eq!(at(text, "כנסת"), Some(he), "{text}");
+        }
+        // `ب` keeps the article whole (`بالأمم`); `لوزارة` has no article;
+        // `מ` and a written `ה` swallow nothing.
+        assert_eq!(at("بلأمم", "لأمم"), None);
+        assert_eq!(at("لوزارة", "وزارة"), None);
+        assert_eq!(at("מכנסת", "כנסת"), None);
+        assert_eq!(at("בהכנסת", "כנסת"), None);
+        assert_eq!(at("ما لأمم", "لأمم"), None);
     }
 
     #[test]

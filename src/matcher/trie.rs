@@ -16,6 +16,7 @@
 //! compiled-glossary cache stores.
 
 use super::packed::{self, u32_at, Packed};
+use crate::inflect::ELIDED_ARTICLES;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// No anchor ends at a node; no child of the root starts with a byte.
@@ -158,6 +159,25 @@ impl AnchorTrie {
                 set(pair);
             }
         }
+        // A name read with an article's letter in front (Arabic `للأمم`
+        // as `الأمم`): its first two bytes in the text are the two after
+        // that letter.
+        for lead in ELIDED_ARTICLES {
+            let row = twos[usize::from(lead[0]) << 8 | usize::from(lead[1])];
+            if row == NONE {
+                continue;
+            }
+            for child in rows(nodes[row as usize]) {
+                let child = nodes[child as usize];
+                let first = usize::from(child.label) << 8;
+                if child.anchor != NONE {
+                    (0..256).for_each(|second| set(first | second));
+                }
+                for grandchild in rows(child) {
+                    set(first | usize::from(nodes[grandchild as usize].label));
+                }
+            }
+        }
         Some(AnchorTrie {
             nodes,
             ones,
@@ -238,6 +258,32 @@ impl AnchorTrie {
         while row != NONE {
             let node = self.nodes[row as usize];
             if node.anchor != NONE {
+                found(pos, node.anchor);
+            }
+            let Some(&byte) = text.get(pos) else {
+                return;
+            };
+            row = self.child(node, byte);
+            pos += 1;
+        }
+    }
+
+    /// Calls `found(end, anchor)` for every anchor that `lead` followed by
+    /// `text` from `start` holds, shortest first, where it ends after at
+    /// least one byte of `text`; `end` is a position in `text`.
+    #[inline]
+    pub(super) fn prefixes_after(
+        &self,
+        lead: [u8; 2],
+        text: &[u8],
+        start: usize,
+        mut found: impl FnMut(usize, u32),
+    ) {
+        let mut row = self.twos[usize::from(lead[0]) << 8 | usize::from(lead[1])];
+        let mut pos = start;
+        while row != NONE {
+            let node = self.nodes[row as usize];
+            if node.anchor != NONE && pos > start {
                 found(pos, node.anchor);
             }
             let Some(&byte) = text.get(pos) else {
@@ -405,6 +451,25 @@ mod tests {
         assert!(t.may_start(b'c', b' ') && t.may_start(b'c', 0));
         assert!(t.may_start(b'g', b'o') && !t.may_start(b'g', b'x'));
         assert!(!t.may_start(b'o', b'g'));
+    }
+
+    #[test]
+    fn names_are_found_with_an_article_letter_in_front() {
+        let t = trie(&["الأمم المتحدة", "الأمم", "הכנסת", "כנסת"]);
+        let after = |lead: &str, text: &str, start: usize| {
+            let lead: [u8; 2] = lead.as_bytes().try_into().expect("two bytes");
+            let mut hits = Vec::new();
+            t.prefixes_after(lead, text.as_bytes(), start, |end, id| hits.push((end, id)));
+            hits
+        };
+        let text = "للأمم المتحدة";
+        let name = "لأمم".len();
+        assert_eq!(after("ا", text, 2), vec![(2 + name, 1), (text.len(), 0)]);
+        assert_eq!(after("ה", "בכנסת", 2), vec![(10, 2)]);
+        assert_eq!(after("ا", "لوزارة", 2), vec![]);
+        // The text's own first two bytes after the letter may start a walk.
+        assert!(t.may_start(0xD9, 0x84), "ل after the alif");
+        assert!(t.may_start("כ".as_bytes()[0], "כ".as_bytes()[1]));
     }
 
     #[test]
