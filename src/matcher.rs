@@ -1072,6 +1072,28 @@ concepts:
     }
 
     #[test]
+    fn finnish_and_norwegian_names_are_found_with_their_endings() {
+        let yaml = concat!(
+            "version: 1\nconcepts:\n",
+            "  - id: mof\n    terms:\n      fi: Valtiovarainministeriö\n",
+            "  - id: uh\n    terms:\n      fi: Helsingin yliopisto\n",
+            "  - id: gov\n    terms:\n      nb: Regjering\n",
+        );
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let text = "Valtiovarainministeriössä ja Helsingin yliopistoon, \
+                    Helsingin yliopistoissa; regjeringa og regjeringas";
+        let found = found_in(&glossary, &matcher, text);
+        let expected = vec![
+            ("mof".to_string(), "Valtiovarainministeriössä"),
+            ("uh".to_string(), "Helsingin yliopistoon"),
+            ("gov".to_string(), "regjeringa"),
+            ("gov".to_string(), "regjeringas"),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn turkish_institutions_are_found_with_their_case_endings() {
         let yaml = "version: 1\nconcepts:\n  - id: mof\n    terms:\n      tr: Maliye Bakanlığı\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: tdk\n    terms:\n      tr: Türk Dil Kurumu\n";
         let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");

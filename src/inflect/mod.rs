@@ -12,6 +12,7 @@ mod bg;
 mod de;
 mod el;
 mod en;
+mod fi;
 mod ko;
 mod nl;
 mod nordic;
@@ -103,8 +104,10 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "ro" => ro::pattern(folded_word),
         "bg" => bg::bulgarian(folded_word),
         "mk" => bg::macedonian(folded_word),
-        "sv" | "da" | "nb" | "nn" | "no" => nordic::pattern(folded_word, place),
+        "sv" | "da" => nordic::pattern(folded_word, place),
+        "nb" | "nn" | "no" => nordic::norwegian(folded_word, place),
         "tr" => tr::pattern(folded_word, place),
+        "fi" => fi::pattern(folded_word, place),
         _ => None,
     };
     debug_assert!(pattern
@@ -114,11 +117,14 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
 }
 
 /// Whether the rules of the language with primary subtag `primary`
-/// inflect only the last word of a form (Turkish case endings, Korean
-/// particles, the Nordic genitive and article): an ending found on one
-/// name then belongs at the end of any other name in that language.
+/// inflect only the last word of a form (Turkish and Finnish case endings,
+/// Korean particles, the Nordic genitive and article): an ending found on
+/// one name then belongs at the end of any other name in that language.
 pub fn inflects_last_word_only(primary: &str) -> bool {
-    matches!(primary, "tr" | "ko" | "sv" | "da" | "nb" | "nn" | "no")
+    matches!(
+        primary,
+        "tr" | "fi" | "ko" | "sv" | "da" | "nb" | "nn" | "no"
+    )
 }
 
 /// Shortest stem, in characters, that stripping an ending may leave: short
@@ -200,6 +206,26 @@ pub(crate) mod testing {
             })
     }
 
+    /// Checks a last-word-only language against tables of (form word, text
+    /// word) pairs: each of `taken` matches as the last word and not as an
+    /// inner one, none of `refused` matches, and every form word keeps
+    /// the [`super::WordPattern`] invariant.
+    pub(crate) fn assert_last_word_table(
+        lang: &str,
+        taken: &[(&str, &str)],
+        refused: &[(&str, &str)],
+    ) {
+        for (form, text) in taken {
+            assert!(matches(lang, form, LAST, text), "{lang} {form} / {text}");
+            assert!(!matches(lang, form, INNER, text), "{lang} {form} / {text}");
+        }
+        for (form, text) in refused {
+            assert!(!matches(lang, form, LAST, text), "{lang} {form} / {text}");
+        }
+        let words: Vec<&str> = taken.iter().chain(refused).map(|(form, _)| *form).collect();
+        assert_invariant(lang, &words);
+    }
+
     /// Checks the [`super::WordPattern`] invariant for `words` in both places.
     pub(crate) fn assert_invariant(lang: &str, words: &[&str]) {
         for word in words {
@@ -228,7 +254,7 @@ mod tests {
 
     /// Every language with rules, plus one without.
     const LANGS: &[&str] = &[
-        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "tr", "zh",
+        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "tr", "fi", "zh",
     ];
 
     proptest! {
@@ -249,7 +275,7 @@ mod tests {
     fn unknown_language_matches_exactly() {
         assert_eq!(word_pattern_for("zh", "文化和旅游部", LAST), None);
         assert_eq!(word_pattern_for("ja", "文化庁", LAST), None);
-        assert_eq!(word_pattern_for("fi", "ministeriö", LAST), None);
+        assert_eq!(word_pattern_for("et", "ministeerium", LAST), None);
     }
 
     #[test]

@@ -3,21 +3,27 @@
 //! (`-n` after a vowel), with or without the genitive: `Riksdagens` for
 //! `Riksdagen`, `Regeringen` and `Regeringens` for `Regering`.
 //!
+//! Norwegian also writes the feminine definite article as `-a`
+//! (`regjeringa`, `regjeringas` for `regjering`).
+//!
 //! Words before the last one match exactly: in names their endings are
-//! fixed (`Europeiska kommissionen`). Plurals and the Norwegian feminine
-//! `-a` are not covered.
+//! fixed (`Europeiska kommissionen`). Plurals are not covered.
 
 use super::{appended, WordPattern, WordPlace};
 
 /// Genitive and definite endings of the last word.
 const LAST: &[&str] = &["", "s", "en", "ens", "et", "ets", "n", "ns"];
+/// Norwegian adds the feminine `-a`.
+const LAST_NO: &[&str] = &["", "s", "en", "ens", "et", "ets", "n", "ns", "a", "as"];
 
-/// The pattern for a Swedish, Danish or Norwegian word.
+/// The pattern for a Swedish or Danish word.
 pub(super) fn pattern(word: &str, place: WordPlace) -> Option<WordPattern> {
-    if !place.is_last {
-        return None;
-    }
-    appended(word, LAST)
+    place.is_last.then(|| appended(word, LAST)).flatten()
+}
+
+/// The pattern for a Norwegian (Bokmål or Nynorsk) word.
+pub(super) fn norwegian(word: &str, place: WordPlace) -> Option<WordPattern> {
+    place.is_last.then(|| appended(word, LAST_NO)).flatten()
 }
 
 #[cfg(test)]
@@ -36,6 +42,15 @@ mod tests {
             "europeiska kommissionen",
             "europeiska kommissionens"
         ));
+    }
+
+    #[test]
+    fn norwegian_feminine_article_and_not_in_swedish() {
+        assert!(matches("nb", "regjering", LAST, "regjeringa"));
+        assert!(matches("nn", "regjering", LAST, "regjeringas"));
+        assert!(matches("no", "regjering", LAST, "regjeringen"));
+        assert!(!matches("sv", "regering", LAST, "regeringa"));
+        assert!(!matches("nb", "regjering", INNER, "regjeringa"));
     }
 
     #[test]

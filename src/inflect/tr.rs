@@ -57,7 +57,7 @@ fn is_vowel(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_invariant, matches, phrase_matches, INNER, LAST};
+    use super::super::testing::{assert_last_word_table, phrase_matches};
 
     /// (form word, text word) pairs, folded (`ı` is `i`), last word.
     const TAKEN: &[(&str, &str)] = &[
@@ -85,20 +85,11 @@ mod tests {
 
     #[test]
     fn turkish_institutions_take_case_endings_without_an_apostrophe() {
-        for (form, text) in TAKEN {
-            assert!(matches("tr", form, LAST, text), "{form} / {text}");
-            assert!(!matches("tr", form, INNER, text), "{form} / {text}");
-        }
-        let (form, text) = ("maliye bakanliği", "maliye bakanliğinin");
-        assert!(phrase_matches("tr", form, text));
-    }
-
-    #[test]
-    fn turkish_endings_stop_where_the_rules_stop() {
-        for (form, text) in REFUSED {
-            assert!(!matches("tr", form, LAST, text), "{form} / {text}");
-        }
-        let words: Vec<&str> = TAKEN.iter().chain(REFUSED).map(|(form, _)| *form).collect();
-        assert_invariant("tr", &words);
+        assert_last_word_table("tr", TAKEN, REFUSED);
+        assert!(phrase_matches(
+            "tr",
+            "maliye bakanliği",
+            "maliye bakanliğinin"
+        ));
     }
 }
