@@ -831,6 +831,10 @@ concepts:
   - id: k8s
     terms:
       ko: 쿠버네티스
+  - id: un
+    terms:
+      ar: الأمم المتحدة
+      he: האומות המאוחדות
   - id: street
     terms:
       de: Hauptstraße
@@ -931,6 +935,7 @@ concepts:
                 "文化", "产业园区", "文化和旅游部", "쿠버네티스", "всемирная", "Всемирная ",
                 " ", "  ", "-", "'", "_", ".", "1", "ä", "x", "é", "\u{301}", "\u{ad}",
                 "ل", "و", "ה", "ב", "de la santé", "Hauptstraße", "«", "\n",
+                "الأمم", "لأمم", " المتحدة", "אומות", "האומות", " המאוחדות",
             ]), 0..40),
         ) {
             let glossary = load_str(Path::new("g.yaml"), GLOSSARY).expect("test glossary loads");
