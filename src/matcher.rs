@@ -1077,23 +1077,26 @@ concepts:
     }
 
     #[test]
-    fn finnish_and_norwegian_names_are_found_with_their_endings() {
+    fn finnish_norwegian_and_hungarian_names_are_found_with_their_endings() {
         let yaml = concat!(
             "version: 1\nconcepts:\n",
             "  - id: mof\n    terms:\n      fi: Valtiovarainministeriö\n",
             "  - id: uh\n    terms:\n      fi: Helsingin yliopisto\n",
             "  - id: gov\n    terms:\n      nb: Regjering\n",
+            "  - id: mnb\n    terms:\n      hu: Magyar Nemzeti Bank\n",
         );
         let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
         let matcher = Matcher::new(&glossary);
         let text = "Valtiovarainministeriössä ja Helsingin yliopistoon, \
-                    Helsingin yliopistoissa; regjeringa og regjeringas";
+                    Helsingin yliopistoissa; regjeringa og regjeringas; \
+                    a Magyar Nemzeti Bankkal, a Magyar Nemzeti Bankok";
         let found = found_in(&glossary, &matcher, text);
         let expected = vec![
             ("mof".to_string(), "Valtiovarainministeriössä"),
             ("uh".to_string(), "Helsingin yliopistoon"),
             ("gov".to_string(), "regjeringa"),
             ("gov".to_string(), "regjeringas"),
+            ("mnb".to_string(), "Magyar Nemzeti Bankkal"),
         ];
         assert_eq!(found, expected);
     }

@@ -13,6 +13,7 @@ mod de;
 mod el;
 mod en;
 mod fi;
+mod hu;
 mod ko;
 mod nl;
 mod nordic;
@@ -108,6 +109,7 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
         "nb" | "nn" | "no" => nordic::norwegian(folded_word, place),
         "tr" => tr::pattern(folded_word, place),
         "fi" => fi::pattern(folded_word, place),
+        "hu" => hu::pattern(folded_word, place),
         _ => None,
     };
     debug_assert!(pattern
@@ -117,7 +119,7 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
 }
 
 /// Whether the rules of the language with primary subtag `primary`
-/// inflect only the last word of a form (Turkish and Finnish case endings,
+/// inflect only the last word of a form (Turkish, Finnish and Hungarian case endings,
 /// Korean particles, the Nordic genitive and article): an ending found on
 /// one name then belongs at the end of any other name in that language.
 pub fn inflects_last_word_only(primary: &str) -> bool {
@@ -254,7 +256,7 @@ mod tests {
 
     /// Every language with rules, plus one without.
     const LANGS: &[&str] = &[
-        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "tr", "fi", "zh",
+        "de", "en", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "ko", "tr", "fi", "hu", "zh",
     ];
 
     proptest! {
