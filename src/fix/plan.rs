@@ -211,12 +211,16 @@ mod tests {
     }
 
     #[test]
-    fn turkish_last_word_takes_the_case_ending_in_harmony() {
+    fn last_word_languages_take_the_case_ending_in_harmony() {
         let tr = LangTag::parse("tr").expect("valid tag");
         assert!(takes_ending(&tr, "Bakanlığı", "nın"));
         assert!(takes_ending(&tr, "Kurumu", "nda"));
         assert!(!takes_ending(&tr, "Kurumu", "nde"));
         assert!(inflects_last_word_only("tr") && !inflects_last_word_only("de"));
+        let hu = LangTag::parse("hu").expect("valid tag");
+        assert!(inflects_last_word_only("hu") && inflects_last_word_only("fi"));
+        assert!(takes_ending(&hu, "Bank", "kal"));
+        assert!(!takes_ending(&hu, "Hivatal", "mal"));
     }
 
     #[test]

@@ -119,13 +119,14 @@ pub fn word_pattern_for(primary: &str, folded_word: &str, place: WordPlace) -> O
 }
 
 /// Whether the rules of the language with primary subtag `primary`
-/// inflect only the last word of a form (Turkish, Finnish and Hungarian case endings,
-/// Korean particles, the Nordic genitive and article): an ending found on
-/// one name then belongs at the end of any other name in that language.
+/// inflect only the last word of a form (Turkish, Finnish and Hungarian
+/// case endings, Korean particles, the Nordic genitive and article): an
+/// ending found on one name then belongs at the end of any other name in
+/// that language.
 pub fn inflects_last_word_only(primary: &str) -> bool {
     matches!(
         primary,
-        "tr" | "fi" | "ko" | "sv" | "da" | "nb" | "nn" | "no"
+        "tr" | "fi" | "hu" | "ko" | "sv" | "da" | "nb" | "nn" | "no"
     )
 }
 
