@@ -253,19 +253,8 @@ impl AnchorTrie {
         let Some(&second) = text.get(start + 1) else {
             return;
         };
-        let mut row = self.twos[usize::from(first) << 8 | usize::from(second)];
-        let mut pos = start + 2;
-        while row != NONE {
-            let node = self.nodes[row as usize];
-            if node.anchor != NONE {
-                found(pos, node.anchor);
-            }
-            let Some(&byte) = text.get(pos) else {
-                return;
-            };
-            row = self.child(node, byte);
-            pos += 1;
-        }
+        let row = self.twos[usize::from(first) << 8 | usize::from(second)];
+        self.walk(row, text, start + 2, start + 2, found);
     }
 
     /// Calls `found(end, anchor)` for every anchor that `lead` followed by
@@ -277,13 +266,27 @@ impl AnchorTrie {
         lead: [u8; 2],
         text: &[u8],
         start: usize,
+        found: impl FnMut(usize, u32),
+    ) {
+        let row = self.twos[usize::from(lead[0]) << 8 | usize::from(lead[1])];
+        self.walk(row, text, start, start + 1, found);
+    }
+
+    /// Walks the trie from `row`, the node the bytes before `pos` lead to,
+    /// along `text` from `pos`, calling `found(end, anchor)` for each
+    /// anchor it passes that ends at `min_end` or later.
+    #[inline]
+    fn walk(
+        &self,
+        mut row: u32,
+        text: &[u8],
+        mut pos: usize,
+        min_end: usize,
         mut found: impl FnMut(usize, u32),
     ) {
-        let mut row = self.twos[usize::from(lead[0]) << 8 | usize::from(lead[1])];
-        let mut pos = start;
         while row != NONE {
             let node = self.nodes[row as usize];
-            if node.anchor != NONE && pos > start {
+            if node.anchor != NONE && pos >= min_end {
                 found(pos, node.anchor);
             }
             let Some(&byte) = text.get(pos) else {
