@@ -855,6 +855,16 @@ concepts:
             .collect()
     }
 
+    /// Asserts that the glossary `yaml` finds in `text` exactly `expected`:
+    /// each match as its concept's id and the text it covers, in order.
+    fn assert_found(yaml: &str, text: &str, expected: &[(&str, &str)]) {
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let found = found_in(&glossary, &matcher, text);
+        let found: Vec<(&str, &str)> = found.iter().map(|(id, t)| (id.as_str(), *t)).collect();
+        assert_eq!(found, expected);
+    }
+
     /// Each match in `text` as its concept's id and the text it covers.
     fn found_in<'t>(
         glossary: &Glossary,
@@ -1049,31 +1059,31 @@ concepts:
             "  - id: mof\n    terms:\n      el: Υπουργείο Οικονομικών\n",
             "  - id: riksdag\n    terms:\n      sv: Sveriges riksdag\n",
         );
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ, του Υπουργείου Οικονομικών, Υπουργείο Οικονομικού; \
                     Sveriges riksdags beslut, Sveriges riksdagar";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("mof".to_string(), "ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ"),
-            ("mof".to_string(), "Υπουργείου Οικονομικών"),
-            ("riksdag".to_string(), "Sveriges riksdags"),
-        ];
-        assert_eq!(found, expected);
+        assert_found(
+            yaml,
+            text,
+            &[
+                ("mof", "ΥΠΟΥΡΓΕΙΟ ΟΙΚΟΝΟΜΙΚΩΝ"),
+                ("mof", "Υπουργείου Οικονομικών"),
+                ("riksdag", "Sveriges riksdags"),
+            ],
+        );
     }
 
     #[test]
     fn turkish_names_in_capitals_match_and_keep_their_letters() {
         let yaml = "version: 1\nconcepts:\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: stb\n    terms:\n      tr: Sanayi ve Teknoloji Bakanlığı\n";
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "İSTANBUL BÜYÜKŞEHİR BELEDİYESİ ile SANAYİ VE TEKNOLOJİ BAKANLIĞI";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("ibb".to_string(), "İSTANBUL BÜYÜKŞEHİR BELEDİYESİ"),
-            ("stb".to_string(), "SANAYİ VE TEKNOLOJİ BAKANLIĞI"),
-        ];
-        assert_eq!(found, expected);
+        assert_found(
+            yaml,
+            text,
+            &[
+                ("ibb", "İSTANBUL BÜYÜKŞEHİR BELEDİYESİ"),
+                ("stb", "SANAYİ VE TEKNOLOJİ BAKANLIĞI"),
+            ],
+        );
     }
 
     #[test]
@@ -1085,39 +1095,39 @@ concepts:
             "  - id: gov\n    terms:\n      nb: Regjering\n",
             "  - id: mnb\n    terms:\n      hu: Magyar Nemzeti Bank\n",
         );
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "Valtiovarainministeriössä ja Helsingin yliopistoon, \
                     Helsingin yliopistoissa; regjeringa og regjeringas; \
                     a Magyar Nemzeti Bankkal, a Magyar Nemzeti Bankok";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("mof".to_string(), "Valtiovarainministeriössä"),
-            ("uh".to_string(), "Helsingin yliopistoon"),
-            ("gov".to_string(), "regjeringa"),
-            ("gov".to_string(), "regjeringas"),
-            ("mnb".to_string(), "Magyar Nemzeti Bankkal"),
-        ];
-        assert_eq!(found, expected);
+        assert_found(
+            yaml,
+            text,
+            &[
+                ("mof", "Valtiovarainministeriössä"),
+                ("uh", "Helsingin yliopistoon"),
+                ("gov", "regjeringa"),
+                ("gov", "regjeringas"),
+                ("mnb", "Magyar Nemzeti Bankkal"),
+            ],
+        );
     }
 
     #[test]
     fn turkish_institutions_are_found_with_their_case_endings() {
         let yaml = "version: 1\nconcepts:\n  - id: mof\n    terms:\n      tr: Maliye Bakanlığı\n  - id: ibb\n    terms:\n      tr: İstanbul Büyükşehir Belediyesi\n  - id: tdk\n    terms:\n      tr: Türk Dil Kurumu\n";
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "Maliye Bakanlığının açıklaması, MALİYE BAKANLIĞINDAN bir yazı, \
                     İstanbul Büyükşehir Belediyesi'ne ve İstanbul Büyükşehir Belediyesine, \
                     Türk Dil Kurumunda; Maliye Bakanlığılar değil";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("mof".to_string(), "Maliye Bakanlığının"),
-            ("mof".to_string(), "MALİYE BAKANLIĞINDAN"),
-            ("ibb".to_string(), "İstanbul Büyükşehir Belediyesi"),
-            ("ibb".to_string(), "İstanbul Büyükşehir Belediyesine"),
-            ("tdk".to_string(), "Türk Dil Kurumunda"),
-        ];
-        assert_eq!(found, expected);
+        assert_found(
+            yaml,
+            text,
+            &[
+                ("mof", "Maliye Bakanlığının"),
+                ("mof", "MALİYE BAKANLIĞINDAN"),
+                ("ibb", "İstanbul Büyükşehir Belediyesi"),
+                ("ibb", "İstanbul Büyükşehir Belediyesine"),
+                ("tdk", "Türk Dil Kurumunda"),
+            ],
+        );
     }
 
     #[test]

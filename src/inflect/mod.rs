@@ -211,13 +211,19 @@ pub(crate) mod testing {
 
     /// Checks a last-word-only language against tables of (form word, text
     /// word) pairs: each of `taken` matches as the last word and not as an
-    /// inner one, none of `refused` matches, and every form word keeps
-    /// the [`super::WordPattern`] invariant.
+    /// inner one, none of `refused` matches, every form word keeps the
+    /// [`super::WordPattern`] invariant, and the (form, text) `phrase`
+    /// matches word for word.
     pub(crate) fn assert_last_word_table(
         lang: &str,
         taken: &[(&str, &str)],
         refused: &[(&str, &str)],
+        phrase: (&str, &str),
     ) {
+        assert!(
+            phrase_matches(lang, phrase.0, phrase.1),
+            "{lang} {phrase:?}"
+        );
         for (form, text) in taken {
             assert!(matches(lang, form, LAST, text), "{lang} {form} / {text}");
             assert!(!matches(lang, form, INNER, text), "{lang} {form} / {text}");
