@@ -9,6 +9,7 @@ use crate::lang::LangTag;
 use crate::segment::Segment;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// One checked (or source) text.
 #[derive(Debug, Clone)]
@@ -30,8 +31,27 @@ pub struct Document {
     /// Source texts kept in the same file (XLIFF units, PO entries,
     /// aligned paragraphs), each with the segment it was translated into.
     pub pairs: Vec<Pair>,
-    line_starts: Vec<usize>,
+    /// Where lines start and how many characters lie before every
+    /// [`MARK_STEP`]th byte: worked out on the first position asked for,
+    /// since a file without findings never needs them.
+    lines: OnceLock<Lines>,
+    /// Set once the text is shed: the positions kept for later.
+    kept: Option<Vec<KeptPosition>>,
+}
+
+#[derive(Debug, Clone)]
+struct Lines {
+    starts: Vec<usize>,
     marks: Vec<Mark>,
+}
+
+/// The line, column and file offset of one byte offset of a shed text.
+#[derive(Debug, Clone, Copy)]
+struct KeptPosition {
+    offset: usize,
+    line: usize,
+    column: usize,
+    file_offset: usize,
 }
 
 /// The text encodings termlint reads: UTF-8 (with or without a byte-order
@@ -176,8 +196,6 @@ impl Document {
         lang: LangTag,
         segments: Vec<Segment>,
     ) -> Document {
-        let line_starts = line_starts(&text);
-        let marks = marks(&text);
         Document {
             path: path.into(),
             text,
@@ -186,8 +204,8 @@ impl Document {
             format: Format::Plain,
             segments,
             pairs: Vec::new(),
-            line_starts,
-            marks,
+            lines: OnceLock::new(),
+            kept: None,
         }
     }
 
@@ -198,9 +216,12 @@ impl Document {
 
     /// 1-based line and column (in chars) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if let Some(kept) = self.kept_at(offset) {
+            return (kept.line, kept.column);
+        }
         let offset = self.char_floor(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.lines().starts[line];
         let mut column = self.chars_before(offset) - self.chars_before(start) + 1;
         // A byte-order mark is invisible in editors; do not count it.
         if line == 0 && offset > start && self.text[start..].starts_with('\u{feff}') {
@@ -213,12 +234,70 @@ impl Document {
     /// same for UTF-8, counted in the file's code units for UTF-16 and
     /// UTF-32.
     pub fn file_offset(&self, offset: usize) -> usize {
+        if let Some(kept) = self.kept_at(offset) {
+            return kept.file_offset;
+        }
         let offset = self.char_floor(offset);
         match self.encoding {
             Encoding::Utf8 => offset,
             Encoding::Utf16Le | Encoding::Utf16Be => 2 * self.units_before(offset),
             Encoding::Utf32Le | Encoding::Utf32Be => 4 * self.chars_before(offset),
         }
+    }
+
+    /// Drops the text, its segments and pairs, keeping only what reports
+    /// need of `offsets` (the bounds of the findings): their lines,
+    /// columns and file offsets. A large run keeps every checked file's
+    /// report until the end, and the texts were most of its memory.
+    ///
+    /// Afterwards [`Document::line_col`] and [`Document::file_offset`]
+    /// answer for those offsets (for any other, the nearest kept one
+    /// before it, or the start), and the text is empty.
+    pub fn shed_text(&mut self, offsets: impl IntoIterator<Item = usize>) {
+        let mut offsets: Vec<usize> = offsets.into_iter().collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let kept = offsets
+            .into_iter()
+            .map(|offset| {
+                let (line, column) = self.line_col(offset);
+                let file_offset = self.file_offset(offset);
+                KeptPosition {
+                    offset,
+                    line,
+                    column,
+                    file_offset,
+                }
+            })
+            .collect();
+        self.text = String::new();
+        self.segments = Vec::new();
+        self.pairs = Vec::new();
+        self.lines = OnceLock::new();
+        self.kept = Some(kept);
+    }
+
+    /// The kept position for `offset` of a shed text; `None` while the
+    /// text is there.
+    fn kept_at(&self, offset: usize) -> Option<KeptPosition> {
+        let kept = self.kept.as_ref()?;
+        let after = kept.partition_point(|k| k.offset <= offset);
+        Some(after.checked_sub(1).map_or(
+            KeptPosition {
+                offset: 0,
+                line: 1,
+                column: 1,
+                file_offset: 0,
+            },
+            |i| kept[i],
+        ))
+    }
+
+    fn lines(&self) -> &Lines {
+        self.lines.get_or_init(|| Lines {
+            starts: line_starts(&self.text),
+            marks: marks(&self.text),
+        })
     }
 
     /// `offset` within the text, moved back to the start of its character.
@@ -232,13 +311,14 @@ impl Document {
 
     /// The nearest [`Mark`] at or before `offset`.
     fn mark_before(&self, offset: usize) -> Mark {
-        let mut index = (offset / MARK_STEP).min(self.marks.len() - 1);
+        let marks = &self.lines().marks;
+        let mut index = (offset / MARK_STEP).min(marks.len() - 1);
         // A mark sits at the first character that starts at or after its
         // step, which may be just past `offset`.
-        if self.marks[index].byte > offset {
+        if marks[index].byte > offset {
             index -= 1;
         }
-        self.marks[index]
+        marks[index]
     }
 
     /// Characters before `offset` (a character boundary).
@@ -261,19 +341,16 @@ impl Document {
 
     /// Byte range of 1-based `line` without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let index = line.saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[index];
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let starts = &self.lines().starts;
+        let index = line.saturating_sub(1).min(starts.len() - 1);
+        let start = starts[index];
+        let end = starts.get(index + 1).copied().unwrap_or(self.text.len());
         let body = self.text[start..end].trim_end_matches(['\n', '\r']);
         start..start + body.len()
     }
 
     fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.lines().starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -459,6 +536,30 @@ mod tests {
         d.encoding = Encoding::Utf32Be;
         assert_eq!(d.file_offset(u), 4 * 4);
         assert_eq!(d.line_col(u), (2, 1));
+    }
+
+    #[test]
+    fn a_shed_text_keeps_the_positions_of_the_offsets_named() {
+        let text = "\u{feff}Ürümqi 😀\r\nund\rStraße 北京\n".to_string();
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(3).collect();
+        for encoding in [Encoding::Utf8, Encoding::Utf16Be, Encoding::Utf32Le] {
+            let mut d = doc(&text);
+            d.encoding = encoding;
+            let before: Vec<_> = offsets
+                .iter()
+                .map(|&o| (d.line_col(o), d.file_offset(o)))
+                .collect();
+            d.shed_text(offsets.iter().rev().copied());
+            assert!(d.text.is_empty() && d.segments.is_empty());
+            let after: Vec<_> = offsets
+                .iter()
+                .map(|&o| (d.line_col(o), d.file_offset(o)))
+                .collect();
+            assert_eq!(after, before, "{encoding:?}");
+            // An offset never named answers as the kept one before it.
+            assert_eq!(d.line_col(offsets[1] + 1), before[1].0);
+            assert_eq!(d.line_text(2), "");
+        }
     }
 
     #[test]

@@ -313,7 +313,7 @@ fn check_with(
         explicit_source_lang: args.source_lang.is_some(),
         read: &read,
         max_size: args.max_file_size.0,
-        keep_segments: args.fix || args.diff || matches!(args.format, Format::Html),
+        keep: Keep::for_run(args),
     };
     let source = args
         .source
@@ -621,10 +621,36 @@ struct Run<'a> {
     explicit_source_lang: bool,
     read: &'a ReadOptions,
     max_size: Option<u64>,
-    /// Whether the segments are needed after the check (`--fix` and the
-    /// HTML page use them); otherwise each file's are freed at once, which
-    /// halves the memory a large run holds until its report is written.
-    keep_segments: bool,
+    /// What of each document the rest of the run needs.
+    keep: Keep,
+}
+
+/// What of a checked document is kept until the report is written. A run
+/// keeps every file's report until then; dropping what it will not need
+/// on the worker thread keeps its memory small and the pages reused.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Everything, with the source texts: `--fix` and `--diff` rewrite
+    /// the segments, the HTML page shows them beside their sources.
+    Everything,
+    /// The text, to show each finding's line (the human format).
+    Text,
+    /// The findings' lines, columns and file offsets only (the machine
+    /// formats).
+    Positions,
+}
+
+impl Keep {
+    fn for_run(args: &CheckArgs) -> Keep {
+        match args.format {
+            _ if args.fix || args.diff => Keep::Everything,
+            Format::Html => Keep::Everything,
+            Format::Human => Keep::Text,
+            Format::Json | Format::Sarif | Format::Github | Format::Junit | Format::Concise => {
+                Keep::Positions
+            }
+        }
+    }
 }
 
 impl Run<'_> {
@@ -703,12 +729,21 @@ impl Run<'_> {
         let unused = self.checker.glossary().severity(Rule::UnusedSuppression);
         outcome.findings = suppress::apply(&doc, std::mem::take(&mut outcome.findings), unused);
         let mut doc = doc;
-        if !self.keep_segments {
-            doc.segments = Vec::new();
-        }
+        let source = match self.keep {
+            Keep::Everything => paired.or_else(|| source.cloned()),
+            Keep::Text => {
+                doc.segments = Vec::new();
+                None
+            }
+            Keep::Positions => {
+                let bounds = outcome.findings.iter().map(|f| &f.span);
+                doc.shed_text(bounds.flat_map(|span| [span.start, span.end]));
+                None
+            }
+        };
         Checked::Report(Box::new(CheckedFile {
             report: FileReport { doc, outcome },
-            source: paired.or_else(|| source.cloned()),
+            source,
         }))
     }
 
