@@ -31,18 +31,14 @@ pub struct Document {
     /// Source texts kept in the same file (XLIFF units, PO entries,
     /// aligned paragraphs), each with the segment it was translated into.
     pub pairs: Vec<Pair>,
-    /// Where lines start and how many characters lie before every
-    /// [`MARK_STEP`]th byte: worked out on the first position asked for,
-    /// since a file without findings never needs them.
-    lines: OnceLock<Lines>,
+    /// Where lines start, worked out on the first position asked for: a
+    /// file without findings never needs them.
+    line_starts: OnceLock<Vec<usize>>,
+    /// How many characters lie before every [`MARK_STEP`]th byte, worked
+    /// out when a column or a file offset needs a long stretch counted.
+    marks: OnceLock<Vec<Mark>>,
     /// Set once the text is shed: the positions kept for later.
     kept: Option<Vec<KeptPosition>>,
-}
-
-#[derive(Debug, Clone)]
-struct Lines {
-    starts: Vec<usize>,
-    marks: Vec<Mark>,
 }
 
 /// The line, column and file offset of one byte offset of a shed text.
@@ -204,7 +200,8 @@ impl Document {
             format: Format::Plain,
             segments,
             pairs: Vec::new(),
-            lines: OnceLock::new(),
+            line_starts: OnceLock::new(),
+            marks: OnceLock::new(),
             kept: None,
         }
     }
@@ -221,8 +218,8 @@ impl Document {
         }
         let offset = self.char_floor(offset);
         let line = self.line_index(offset);
-        let start = self.lines().starts[line];
-        let mut column = self.chars_before(offset) - self.chars_before(start) + 1;
+        let start = self.line_starts()[line];
+        let mut column = self.chars_between(start, offset) + 1;
         // A byte-order mark is invisible in editors; do not count it.
         if line == 0 && offset > start && self.text[start..].starts_with('\u{feff}') {
             column -= 1;
@@ -273,7 +270,8 @@ impl Document {
         self.text = String::new();
         self.segments = Vec::new();
         self.pairs = Vec::new();
-        self.lines = OnceLock::new();
+        self.line_starts = OnceLock::new();
+        self.marks = OnceLock::new();
         self.kept = Some(kept);
     }
 
@@ -293,11 +291,23 @@ impl Document {
         ))
     }
 
-    fn lines(&self) -> &Lines {
-        self.lines.get_or_init(|| Lines {
-            starts: line_starts(&self.text),
-            marks: marks(&self.text),
-        })
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(&self.text))
+    }
+
+    fn marks(&self) -> &[Mark] {
+        self.marks.get_or_init(|| marks(&self.text))
+    }
+
+    /// Characters in `text[start..end]` (both character boundaries): counted
+    /// directly when the stretch is short, from the marks when it is long
+    /// (a long line of Chinese, a minified file).
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        if end - start <= 8 * MARK_STEP {
+            count_chars(&self.text.as_bytes()[start..end]).0
+        } else {
+            self.chars_before(end) - self.chars_before(start)
+        }
     }
 
     /// `offset` within the text, moved back to the start of its character.
@@ -311,7 +321,7 @@ impl Document {
 
     /// The nearest [`Mark`] at or before `offset`.
     fn mark_before(&self, offset: usize) -> Mark {
-        let marks = &self.lines().marks;
+        let marks = self.marks();
         let mut index = (offset / MARK_STEP).min(marks.len() - 1);
         // A mark sits at the first character that starts at or after its
         // step, which may be just past `offset`.
@@ -341,7 +351,7 @@ impl Document {
 
     /// Byte range of 1-based `line` without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let starts = &self.lines().starts;
+        let starts = self.line_starts();
         let index = line.saturating_sub(1).min(starts.len() - 1);
         let start = starts[index];
         let end = starts.get(index + 1).copied().unwrap_or(self.text.len());
@@ -350,7 +360,7 @@ impl Document {
     }
 
     fn line_index(&self, offset: usize) -> usize {
-        match self.lines().starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -521,6 +531,36 @@ mod tests {
             let text = pieces.concat();
             proptest::prop_assert_eq!(marks(&text), marks_by_chars(&text));
             proptest::prop_assert_eq!(line_starts(&text), line_starts_by_bytes(&text));
+        }
+
+        #[test]
+        fn columns_agree_with_a_char_by_char_count(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "ü", "€", "😀", "\n", "\r\n", "Straße ", "北京"]),
+                0..3000,
+            ),
+            step in 1usize..200,
+            long_lines: bool,
+        ) {
+            // Long lines have their columns counted from the marks.
+            let text: String = pieces
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| !long_lines || i % 3000 == 0 || !p.ends_with('\n'))
+                .map(|(_, p)| *p)
+                .collect();
+            let d = doc(&text);
+            let (mut line, mut column) = (1, 1);
+            for (i, (at, c)) in text.char_indices().enumerate() {
+                if i % step == 0 {
+                    proptest::prop_assert_eq!(d.line_col(at), (line, column), "at byte {}", at);
+                }
+                if c == '\n' {
+                    (line, column) = (line + 1, 1);
+                } else {
+                    column += 1;
+                }
+            }
         }
     }
 

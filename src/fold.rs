@@ -132,6 +132,7 @@ struct OffsetMap {
 }
 
 impl OffsetMap {
+    #[inline]
     fn push(&mut self, folded: usize, original: Range<usize>, run: bool) {
         if run {
             if let Some(last) = self.pieces.last_mut() {
@@ -379,7 +380,7 @@ impl<'t> Folder<'t> {
             if !c.is_ascii() {
                 let end = pos + c.len_utf8();
                 match self.simple_alone(c, end) {
-                    Some(folded) => self.push_simple(pos..end, folded.as_str()),
+                    Some(folded) => self.push_simple(pos..end, folded),
                     None => self.push_char(pos, c),
                 }
                 pos = end;
@@ -451,7 +452,7 @@ impl<'t> Folder<'t> {
     /// The table's fold of `c` (ending at byte `end`) when it stands alone:
     /// simple itself, and followed by a character that starts a segment of
     /// its own. The table holds case-folded text only.
-    fn simple_alone(&self, c: char, end: usize) -> Option<simple::Simple> {
+    fn simple_alone(&self, c: char, end: usize) -> Option<&'static str> {
         if !self.case || !self.shortcuts {
             return None;
         }
@@ -740,6 +741,18 @@ mod tests {
             }
         }
         assert!(worst.0 <= 3.0, "{:?} grows {}x", worst.1, worst.0);
+    }
+
+    #[test]
+    fn mask_sets_the_bit_of_every_byte_that_passes() {
+        let chunk: Vec<u8> = (0..CHUNK as u8).collect();
+        for i in 0..CHUNK as u8 {
+            assert_eq!(mask(&chunk, |b| *b == i), 1 << i, "byte {i}");
+        }
+        assert_eq!(mask(&chunk, |_| true), u32::MAX);
+        assert_eq!(mask(&chunk, |_| false), 0);
+        let odd_or_high = mask(&chunk, |b| b % 2 == 1 || *b >= 24);
+        assert_eq!(odd_or_high, 0xFF00_0000 | 0x00AA_AAAA);
     }
 
     fn f(text: &str) -> String {

@@ -25,24 +25,12 @@ const RANGES: [(u32, u32); 4] = [
     (0xFF00, 0xFFF0),
 ];
 
-/// The case-folded text of a simple character (at most three characters).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Simple {
-    len: u8,
-    bytes: [u8; 12],
-}
-
-impl Simple {
-    /// The folded text.
-    pub(super) fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
-    }
-}
-
-/// The fold of `c` when it is simple and in the table.
-pub(super) fn lookup(c: char) -> Option<Simple> {
+/// The case-folded text of `c` when it is simple and in the table.
+pub(super) fn lookup(c: char) -> Option<&'static str> {
     let index = index_of(c)?;
-    table()[index]
+    let (start, len) = table().entries[index]?;
+    let start = usize::from(start);
+    table().text.get(start..start + usize::from(len))
 }
 
 /// Whether `c` never joins the segment before it: ASCII, or simple.
@@ -62,18 +50,33 @@ fn index_of(c: char) -> Option<usize> {
     None
 }
 
-fn table() -> &'static [Option<Simple>] {
-    static TABLE: OnceLock<Vec<Option<Simple>>> = OnceLock::new();
+/// Every simple character's folded text, one after the other, and where
+/// each one's is (start, length): one lookup, no decoding.
+struct Table {
+    text: String,
+    entries: Vec<Option<(u16, u8)>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        RANGES
+        let mut text = String::new();
+        let entries = RANGES
             .iter()
             .flat_map(|&(start, end)| start..end)
-            .map(|code| char::from_u32(code).and_then(compute))
-            .collect()
+            .map(|code| {
+                let folded = char::from_u32(code).and_then(compute)?;
+                let start = u16::try_from(text.len()).ok()?;
+                let len = u8::try_from(folded.len()).ok()?;
+                text.push_str(&folded);
+                Some((start, len))
+            })
+            .collect();
+        Table { text, entries }
     })
 }
 
-fn compute(c: char) -> Option<Simple> {
+fn compute(c: char) -> Option<String> {
     let Class::Char(mapped) = classify(c) else {
         return None;
     };
@@ -89,12 +92,7 @@ fn compute(c: char) -> Option<Simple> {
         &mut scratch,
         &mut out,
     );
-    let mut bytes = [0; 12];
-    bytes.get_mut(..out.len())?.copy_from_slice(out.as_bytes());
-    Some(Simple {
-        len: u8::try_from(out.len()).ok()?,
-        bytes,
-    })
+    Some(out)
 }
 
 #[cfg(test)]
@@ -103,7 +101,7 @@ mod tests {
 
     #[test]
     fn letters_and_punctuation_are_simple_marks_and_spaces_are_not() {
-        let folded = |c| lookup(c).map(|s| s.as_str().to_string());
+        let folded = |c| lookup(c).map(str::to_string);
         assert_eq!(folded('Ü').as_deref(), Some("ü"));
         assert_eq!(folded('ß').as_deref(), Some("ss"));
         assert_eq!(folded('Ж').as_deref(), Some("ж"));
