@@ -77,6 +77,10 @@ struct Comment {
 /// The directives of `doc`, in file order.
 pub(super) fn find(doc: &Document) -> Vec<Directive> {
     let text = doc.text.as_str();
+    // Most texts have no directive: one fast search settles it.
+    if memchr::memmem::find(text.as_bytes(), PREFIX.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let comments = match doc.format {
         Format::Markdown => markdown_comments(text),
         Format::Html | Format::Xliff | Format::Tmx => html_comments(text),
