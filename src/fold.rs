@@ -19,6 +19,7 @@
 //! Offsets are stored as `u32`: the original and the folded text must each be
 //! shorter than 4 GiB.
 
+mod scan;
 mod simple;
 
 use std::ops::Range;
@@ -226,68 +227,6 @@ fn fullwidth_to_ascii(c: char) -> char {
     char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
 }
 
-/// End of the longest stretch from `start` (not white space) in which every
-/// white-space byte stands alone between two other bytes: the first white
-/// space that is followed by more white space or ends the range.
-fn simple_stretch_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let range = &bytes[start..end];
-    let mut chunks = range.chunks_exact(CHUNK);
-    let mut base = 0;
-    let mut space_before = false;
-    for chunk in &mut chunks {
-        let spaces = mask(chunk, is_ascii_space);
-        if space_before && spaces & 1 != 0 {
-            return start + base - 1;
-        }
-        let doubled = spaces & (spaces >> 1);
-        if doubled != 0 {
-            return start + base + doubled.trailing_zeros() as usize;
-        }
-        space_before = spaces >> (CHUNK - 1) != 0;
-        base += CHUNK;
-    }
-    let rest = chunks.remainder();
-    let mut prev = space_before;
-    for (i, b) in rest.iter().enumerate() {
-        let space = is_ascii_space(b);
-        if prev && space {
-            return start + base + i - 1;
-        }
-        prev = space;
-    }
-    if prev {
-        end - 1
-    } else {
-        end
-    }
-}
-
-/// Bytes looked at together when scanning: a chunk's test results form
-/// one `u32` mask, which the compiler computes with vector instructions.
-const CHUNK: usize = 32;
-
-/// Bit `i` set when `test(chunk[i])`; `chunk` has [`CHUNK`] bytes.
-fn mask(chunk: &[u8], test: impl Fn(&u8) -> bool) -> u32 {
-    chunk
-        .iter()
-        .enumerate()
-        .fold(0, |m, (i, b)| m | (u32::from(test(b)) << i))
-}
-
-/// The first index of `bytes` where `test` holds, scanning a chunk at a time.
-fn first_where(bytes: &[u8], test: impl Fn(&u8) -> bool + Copy) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(CHUNK);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let found = mask(chunk, test);
-        if found != 0 {
-            return Some(base + found.trailing_zeros() as usize);
-        }
-        base += CHUNK;
-    }
-    chunks.remainder().iter().position(test).map(|i| base + i)
-}
-
 fn is_ascii_space(b: &u8) -> bool {
     // char::is_whitespace on ASCII; u8::is_ascii_whitespace omits U+000B.
     matches!(b, b' ' | b'\t'..=b'\r')
@@ -386,9 +325,8 @@ impl<'t> Folder<'t> {
                 pos = end;
                 continue;
             }
-            let end = pos
-                + first_where(&text.as_bytes()[pos..], |b| !b.is_ascii())
-                    .unwrap_or(text.len() - pos);
+            let end =
+                pos + scan::first_non_ascii(&text.as_bytes()[pos..]).unwrap_or(text.len() - pos);
             // The last ASCII character before non-ASCII text may carry
             // combining marks, so it takes the general path, unless what
             // follows starts a segment of its own.
@@ -489,7 +427,7 @@ impl<'t> Folder<'t> {
                 continue;
             }
             self.flush_space();
-            let stretch_end = simple_stretch_end(bytes, pos, end);
+            let stretch_end = scan::simple_stretch_end(bytes, pos, end);
             self.push_ascii_stretch(pos, stretch_end);
             pos = stretch_end;
         }
@@ -504,9 +442,7 @@ impl<'t> Folder<'t> {
             self.out[folded..].make_ascii_lowercase();
         }
         let mut pos = folded;
-        while let Some(n) = first_where(&self.out.as_bytes()[pos..], |b| {
-            *b != b' ' && is_ascii_space(b)
-        }) {
+        while let Some(n) = scan::first_control_space(&self.out.as_bytes()[pos..]) {
             pos += n;
             self.out.replace_range(pos..pos + 1, " ");
         }
@@ -741,18 +677,6 @@ mod tests {
             }
         }
         assert!(worst.0 <= 3.0, "{:?} grows {}x", worst.1, worst.0);
-    }
-
-    #[test]
-    fn mask_sets_the_bit_of_every_byte_that_passes() {
-        let chunk: Vec<u8> = (0..CHUNK as u8).collect();
-        for i in 0..CHUNK as u8 {
-            assert_eq!(mask(&chunk, |b| *b == i), 1 << i, "byte {i}");
-        }
-        assert_eq!(mask(&chunk, |_| true), u32::MAX);
-        assert_eq!(mask(&chunk, |_| false), 0);
-        let odd_or_high = mask(&chunk, |b| b % 2 == 1 || *b >= 24);
-        assert_eq!(odd_or_high, 0xFF00_0000 | 0x00AA_AAAA);
     }
 
     fn f(text: &str) -> String {
@@ -1120,7 +1044,7 @@ mod tests {
             .collect()
     }
 
-    /// [`simple_stretch_end`] as first written, a byte at a time.
+    /// [`scan::simple_stretch_end`] as first written, a byte at a time.
     fn simple_stretch_end_by_bytes(bytes: &[u8], start: usize, end: usize) -> usize {
         let mut pos = start;
         while let Some(n) = bytes[pos..end].iter().position(is_ascii_space) {
@@ -1145,12 +1069,16 @@ mod tests {
             let end = cut.min(bytes.len());
             let start = bytes[..end].iter().position(|b| !is_ascii_space(b)).unwrap_or(end);
             prop_assert_eq!(
-                simple_stretch_end(&bytes, start, end),
+                scan::simple_stretch_end(&bytes, start, end),
                 simple_stretch_end_by_bytes(&bytes, start, end)
             );
             prop_assert_eq!(
-                first_where(&bytes, |b| !b.is_ascii()),
+                scan::first_non_ascii(&bytes),
                 bytes.iter().position(|b| !b.is_ascii())
+            );
+            prop_assert_eq!(
+                scan::first_control_space(&bytes),
+                bytes.iter().position(|b| *b != b' ' && is_ascii_space(b))
             );
         }
 
