@@ -6,12 +6,13 @@ use crate::finding::Finding;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::path::Path;
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     rule: &'static str,
     severity: &'static str,
-    file: String,
+    file: &'a str,
     language: &'a str,
     line: usize,
     column: usize,
@@ -101,9 +102,18 @@ pub fn render(out: &mut Vec<u8>, reports: &[FileReport]) -> io::Result<()> {
 /// indented as at its depth, separated by commas; empty without findings.
 fn findings_of(report: &FileReport) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
+    let mut flat = Vec::new();
+    // A file's findings name the file; its display form is made once.
+    let mut file: Option<(&Path, String)> = None;
     for (i, f) in report.outcome.findings.iter().enumerate() {
         out.extend_from_slice(if i > 0 { b",\n    " } else { b"    " });
-        out.extend(nested(&finding(report, f), 2)?);
+        if file.as_ref().is_none_or(|(path, _)| *path != f.path) {
+            file = Some((&f.path, f.path.display().to_string()));
+        }
+        let shown = file.as_ref().map_or("", |(_, shown)| shown);
+        flat.clear();
+        serde_json::to_writer_pretty(&mut flat, &finding(report, f, shown))?;
+        indent(&flat, 2, &mut out);
     }
     Ok(out)
 }
@@ -113,19 +123,24 @@ fn findings_of(report: &FileReport) -> io::Result<Vec<u8>> {
 /// break in JSON, so every one in the output is the printer's.
 fn nested<T: Serialize>(value: &T, level: usize) -> io::Result<Vec<u8>> {
     let flat = serde_json::to_vec_pretty(value)?;
-    let indent = "  ".repeat(level);
     let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
-    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
-        }
-        out.extend_from_slice(line);
-    }
+    indent(&flat, level, &mut out);
     Ok(out)
 }
 
-fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
+/// Appends pretty-printed `flat` to `out`, every line after the first
+/// indented by two spaces a level.
+fn indent(flat: &[u8], level: usize, out: &mut Vec<u8>) {
+    let mut start = 0;
+    for newline in memchr::memchr_iter(b'\n', flat) {
+        out.extend_from_slice(&flat[start..=newline]);
+        out.extend(std::iter::repeat_n(b' ', 2 * level));
+        start = newline + 1;
+    }
+    out.extend_from_slice(&flat[start..]);
+}
+
+fn finding<'a>(report: &'a FileReport, f: &'a Finding, file: &'a str) -> JsonFinding<'a> {
     let pos = Position::of(&report.doc, f);
     let bytes = file_span(&report.doc, f);
     let renderings = (!f.renderings.is_empty()).then(|| {
@@ -140,7 +155,7 @@ fn finding<'a>(report: &'a FileReport, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule: f.rule.id(),
         severity: f.severity.id(),
-        file: f.path.display().to_string(),
+        file,
         language: &f.language,
         line: pos.line,
         column: pos.column,
@@ -203,11 +218,22 @@ mod tests {
 
     /// What serde_json's pretty printer writes for the whole object.
     fn reference(reports: &[FileReport]) -> String {
+        let files: Vec<Vec<String>> = reports
+            .iter()
+            .map(|r| {
+                let shown = |f: &Finding| f.path.display().to_string();
+                r.outcome.findings.iter().map(shown).collect()
+            })
+            .collect();
         let output = Output {
             version: 1,
             findings: reports
                 .iter()
-                .flat_map(|r| r.outcome.findings.iter().map(move |f| finding(r, f)))
+                .zip(&files)
+                .flat_map(|(r, files)| {
+                    let findings = r.outcome.findings.iter().zip(files);
+                    findings.map(move |(f, file)| finding(r, f, file))
+                })
                 .collect(),
             summary: Summary::of(reports),
             coverage: coverage(reports),
