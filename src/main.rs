@@ -392,6 +392,9 @@ fn check_with(
         eprintln!("termlint: {err}");
     }
     let summary = Summary::of(&reports);
+    // The reports live until the process ends, like the glossary: freeing
+    // a large run's findings one by one only delays the exit.
+    std::mem::forget(reports);
     let failed = args
         .fail_on
         .threshold()

@@ -131,10 +131,11 @@ fn nested<T: Serialize>(value: &T, level: usize) -> io::Result<Vec<u8>> {
 /// Appends pretty-printed `flat` to `out`, every line after the first
 /// indented by two spaces a level.
 fn indent(flat: &[u8], level: usize, out: &mut Vec<u8>) {
+    let spaces = "  ".repeat(level);
     let mut start = 0;
     for newline in memchr::memchr_iter(b'\n', flat) {
         out.extend_from_slice(&flat[start..=newline]);
-        out.extend(std::iter::repeat_n(b' ', 2 * level));
+        out.extend_from_slice(spaces.as_bytes());
         start = newline + 1;
     }
     out.extend_from_slice(&flat[start..]);
