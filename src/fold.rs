@@ -381,10 +381,15 @@ impl<'t> Folder<'t> {
     }
 
     /// Whether the character at `at` (if any) starts a segment of its own,
-    /// so that nothing before it needs to wait for it.
+    /// so that nothing before it needs to wait for it: ASCII, a CJK
+    /// ideograph, kana or Hangul syllable (never the second half of a
+    /// composition), or a simple character.
     fn next_starts_alone(&self, at: usize) -> bool {
         let next = self.text[at..].chars().next();
-        next.is_none_or(|c| c.is_ascii() || self.case && self.shortcuts && simple::starts_alone(c))
+        next.is_none_or(|c| {
+            c.is_ascii()
+                || self.shortcuts && (is_plain_wide(c) || self.case && simple::starts_alone(c))
+        })
     }
 
     /// The table's fold of `c` (ending at byte `end`) when it stands alone:

@@ -35,7 +35,7 @@ pub(super) fn lookup(c: char) -> Option<&'static str> {
 
 /// Whether `c` never joins the segment before it: ASCII, or simple.
 pub(super) fn starts_alone(c: char) -> bool {
-    c.is_ascii() || lookup(c).is_some()
+    c.is_ascii() || index_of(c).is_some_and(|index| table().entries[index].is_some())
 }
 
 fn index_of(c: char) -> Option<usize> {
