@@ -30,16 +30,31 @@ pub(super) fn first_control_space(bytes: &[u8]) -> Option<usize> {
 pub(super) fn simple_stretch_end(bytes: &[u8], start: usize, end: usize) -> usize {
     let range = &bytes[start..end];
     let mut space_before = false;
-    for (at, word) in words(range, b'x') {
+    let mut at = 0;
+    let mut check = |word: u64, at: usize| {
         let found = spaces(word);
         if space_before && found & 0x80 != 0 {
-            return start + at - 1;
+            return Some(start + at - 1);
         }
         let doubled = found & (found >> 8);
         if doubled != 0 {
-            return start + at + index(doubled);
+            return Some(start + at + index(doubled));
         }
         space_before = found >> 63 != 0;
+        None
+    };
+    let mut chunks = range.chunks_exact(8);
+    for chunk in &mut chunks {
+        if let Some(found) = check(full_word(chunk), at) {
+            return found;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        if let Some(found) = check(padded_word(rest, b'x'), at) {
+            return found;
+        }
     }
     if range.last().is_some_and(is_ascii_space) {
         end - 1
@@ -49,23 +64,35 @@ pub(super) fn simple_stretch_end(bytes: &[u8], start: usize, end: usize) -> usiz
 }
 
 fn first_where(bytes: &[u8], pad: u8, test: impl Fn(u64) -> u64) -> Option<usize> {
-    words(bytes, pad).find_map(|(at, word)| {
-        let found = test(word);
-        (found != 0).then(|| at + index(found))
-    })
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let found = test(full_word(chunk));
+        if found != 0 {
+            return Some(at + index(found));
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    let found = if rest.is_empty() {
+        0
+    } else {
+        test(padded_word(rest, pad))
+    };
+    (found != 0).then(|| at + index(found))
 }
 
-/// The words of `bytes` with their offsets, the last one filled up with
-/// `pad` (a byte no test looks for).
-fn words(bytes: &[u8], pad: u8) -> impl Iterator<Item = (usize, u64)> + '_ {
-    bytes.chunks(8).enumerate().map(move |(i, chunk)| {
-        let word = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
-            let mut padded = [pad; 8];
-            padded[..chunk.len()].copy_from_slice(chunk);
-            padded
-        });
-        (8 * i, u64::from_le_bytes(word))
-    })
+/// Eight bytes as a little-endian word.
+fn full_word(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
+}
+
+/// Fewer than eight bytes as a word, filled up with `pad` (a byte no test
+/// looks for).
+fn padded_word(rest: &[u8], pad: u8) -> u64 {
+    let mut padded = [pad; 8];
+    padded[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(padded)
 }
 
 /// The byte index of the first high bit set in `found`.
