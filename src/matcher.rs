@@ -1094,10 +1094,13 @@ concepts:
             "  - id: uh\n    terms:\n      fi: Helsingin yliopisto\n",
             "  - id: gov\n    terms:\n      nb: Regjering\n",
             "  - id: mnb\n    terms:\n      hu: Magyar Nemzeti Bank\n",
+            "  - id: mta\n    terms:\n      hu: Magyar Tudományos Akadémia\n",
         );
         let text = "Valtiovarainministeriössä ja Helsingin yliopistoon, \
                     Helsingin yliopistoissa; regjeringa og regjeringas; \
-                    a Magyar Nemzeti Bankkal, a Magyar Nemzeti Bankok";
+                    a Magyar Nemzeti Bankkal, a Magyar Nemzeti Bankok; \
+                    a MAGYAR TUDOMÁNYOS AKADÉMIÁN, a Magyar Tudományos Akadémiával, \
+                    a Magyar Tudományos Akadémiaban";
         assert_found(
             yaml,
             text,
@@ -1107,6 +1110,8 @@ concepts:
                 ("gov", "regjeringa"),
                 ("gov", "regjeringas"),
                 ("mnb", "Magyar Nemzeti Bankkal"),
+                ("mta", "MAGYAR TUDOMÁNYOS AKADÉMIÁN"),
+                ("mta", "Magyar Tudományos Akadémiával"),
             ],
         );
     }

@@ -32,6 +32,12 @@ concepts:
         official: Hazine ve Maliye Bakanlığı
         variants:
           - Maliye Bakanlığı
+  - id: hungarian-academy-of-sciences
+    terms:
+      hu:
+        official: Magyar Tudományos Akadémia
+        variants:
+          - Tudományos Akadémia
 ";
 
 /// A temporary directory holding the glossary and `files`.
@@ -118,6 +124,28 @@ fn turkish_case_ending_moves_to_the_last_word_of_the_official_name() {
         stdout(&out).contains("'MALİYE BAKANLIĞINA'"),
         "{}",
         stdout(&out)
+    );
+}
+
+/// Hungarian lengthens a last `a` before a case ending: the ending and the
+/// lengthened vowel move onto the official name's last word.
+#[test]
+fn hungarian_lengthened_vowel_and_ending_move_to_the_official_name() {
+    let dir = project(&[(
+        "a.hu.md",
+        "A Tudományos Akadémián és a Tudományos Akadémiával, TUDOMÁNYOS AKADÉMIÁT.\n",
+    )]);
+    let out = termlint(dir.path(), &["--fix", "a.hu.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        read(dir.path(), "a.hu.md"),
+        "A Magyar Tudományos Akadémián és a Magyar Tudományos Akadémiával, \
+         TUDOMÁNYOS AKADÉMIÁT.\n"
+    );
+    assert!(
+        stderr(&out).contains("fixed 2 findings"),
+        "{}",
+        stderr(&out)
     );
 }
 

@@ -115,26 +115,70 @@ fn inflected(concept: &Concept, found: &str, finding: &Finding) -> Option<String
         Some(_) => return None,
         None => expected.as_str(),
     };
+    // An ending in capitals goes only onto a form that ends in one.
+    let fits = |ending: &str| {
+        !ending.chars().any(char::is_uppercase)
+            || expected.chars().last().is_some_and(char::is_uppercase)
+    };
     forms(concept)
         .filter(|(form_lang, _)| form_lang.primary() == lang.primary())
         .find_map(|(_, form)| {
-            let ending = ending_after(found, form)?;
-            let fits = !ending.chars().any(char::is_uppercase)
-                || expected.chars().last().is_some_and(char::is_uppercase);
-            (fits && takes_ending(&lang, last_word, ending)).then(|| format!("{expected}{ending}"))
+            if let Some(ending) = ending_after(found, form) {
+                return (fits(ending) && takes_ending(&lang, last_word, ending))
+                    .then(|| format!("{expected}{ending}"));
+            }
+            let rest = changed_ending(&lang, found, form)?;
+            let head = &expected[..expected.len() - last_word.len()];
+            fits(rest)
+                .then(|| with_changed_ending(&lang, last_word, rest))
+                .flatten()
+                .map(|word| format!("{head}{word}"))
         })
 }
 
 /// The end of `found` after `form`, as written, when `found` is `form`
 /// plus a non-empty ending (compared folded).
 fn ending_after<'f>(found: &'f str, form: &str) -> Option<&'f str> {
-    let form = folded(form);
-    found
-        .char_indices()
+    boundary_after(found, &folded(form)).map(|at| &found[at..])
+}
+
+/// The first place inside `text` (after its first character) where the
+/// text before it folds to `prefix`.
+fn boundary_after(text: &str, prefix: &str) -> Option<usize> {
+    text.char_indices()
         .map(|(i, _)| i)
         .skip(1)
-        .find(|&i| folded(&found[..i]) == form)
-        .map(|i| &found[i..])
+        .find(|&i| folded(&text[..i]) == prefix)
+}
+
+/// `found` as `form` whose last word changed before its ending, by the
+/// language's rules (Hungarian `Akadémia`, `Akadémián`): the rest of
+/// `found`, as written, after the form's other words and that word's stem
+/// (`án`).
+fn changed_ending<'f>(lang: &LangTag, found: &'f str, form: &str) -> Option<&'f str> {
+    let last = form.rsplit(char::is_whitespace).next()?;
+    let word = folded(last);
+    let pattern = word_pattern(lang, &word, WordPlace { is_last: true })?;
+    if pattern.stem.len() == word.len() {
+        return None;
+    }
+    let prefix = folded(&form[..form.len() - last.len()]) + &pattern.stem;
+    let rest = &found[boundary_after(found, &prefix)?..];
+    let reading = folded(rest);
+    let inflected =
+        pattern.endings.contains(&reading.as_str()) && reading != word[pattern.stem.len()..];
+    inflected.then_some(rest)
+}
+
+/// `word` with its end changed as the language's rules change it before
+/// `rest` (`Akadémia` and `án`: `Akadémián`), when they allow `rest`.
+fn with_changed_ending(lang: &LangTag, word: &str, rest: &str) -> Option<String> {
+    let pattern = word_pattern(lang, &folded(word), WordPlace { is_last: true })?;
+    if !pattern.endings.contains(&folded(rest).as_str()) {
+        return None;
+    }
+    let stem_end = boundary_after(word, &pattern.stem)?;
+    Some(format!("{}{rest}", &word[..stem_end]))
 }
 
 /// Whether the language's rules let `word` carry `ending` as well.
@@ -221,6 +265,20 @@ mod tests {
         assert!(inflects_last_word_only("hu") && inflects_last_word_only("fi"));
         assert!(takes_ending(&hu, "Bank", "kal"));
         assert!(!takes_ending(&hu, "Hivatal", "mal"));
+        // A last `a` lengthens before the ending.
+        let changed = |found, form| changed_ending(&hu, found, form);
+        assert_eq!(changed("Akadémián", "Akadémia"), Some("án"));
+        assert_eq!(
+            changed("Tudományos AKADÉMIÁVAL", "Tudományos Akadémia"),
+            Some("ÁVAL")
+        );
+        assert_eq!(changed("Akadémiaban", "Akadémia"), None);
+        assert_eq!(changed("Bankban", "Bank"), None);
+        assert_eq!(
+            with_changed_ending(&hu, "Akadémia", "ának").as_deref(),
+            Some("Akadémiának")
+        );
+        assert_eq!(with_changed_ending(&hu, "Bank", "án"), None);
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Hungarian: the case endings of a name whose last word ends in a
-//! consonant, which take them without a change of the stem:
-//! `Minisztérium`, `Minisztériumban`, `Minisztériumnak`,
-//! `Minisztériummal`; `Egyetem`, `Egyetemen`, `Egyetemre`.
+//! Hungarian: the case endings of a name's last word. A word ending in a
+//! consonant takes them without a change of the stem: `Minisztérium`,
+//! `Minisztériumban`, `Minisztériumnak`, `Minisztériummal`; `Egyetem`,
+//! `Egyetemen`, `Egyetemre`. A word ending in `a` or `e` lengthens it to
+//! `á` or `é` before them, and the instrumental and translative take `v`
+//! there: `Akadémia`, `Akadémián`, `Akadémiának`, `Akadémiával`.
 //!
 //! The endings follow vowel harmony: back after a back last vowel
 //! (`-ban`), front after a front one (`-ben`, rounded `-höz`). A last
@@ -10,7 +12,7 @@
 //! instrumental and the translative double the last consonant
 //! (`Hivatallal`, `Minisztériummá`); after a consonant written with two
 //! letters (`Tanács`, `Tanáccsal`) they are out of reach, like words ending
-//! in a vowel (`Akadémia`, `Akadémián`), plurals and possessives. Only a
+//! in another vowel (`Unió`, `Unióban`), plurals and possessives. Only a
 //! last word of four or more letters changes; the words before it match
 //! exactly.
 
@@ -34,6 +36,16 @@ const ROUNDED: &[&str] = &[
     "ként", "ért",
 ];
 
+/// The endings after a last `a`, which lengthens to `á` before them
+/// (`Akadémiában`, `Akadémián`, `Akadémiát`, `Akadémiával`).
+const BACK_AFTER_A: &[&str] = &[
+    "ban", "ba", "ból", "nak", "nál", "hoz", "tól", "ra", "ról", "n", "t", "ig", "ért", "val", "vá",
+];
+/// The endings after a last `e`, which lengthens to `é` before them.
+const FRONT_AFTER_E: &[&str] = &[
+    "ben", "be", "ből", "nek", "nél", "hez", "től", "re", "ről", "n", "t", "ig", "ért", "vel", "vé",
+];
+
 /// Fewest letters of a word that takes the endings.
 const MIN_LETTERS: usize = 4;
 
@@ -47,6 +59,9 @@ pub(super) fn pattern(word: &str, place: WordPlace) -> Option<WordPattern> {
         return None;
     }
     let last = word.chars().last()?;
+    if matches!(last, 'a' | 'e') {
+        return Some(lengthened(word, last));
+    }
     if !last.is_alphabetic() || is_vowel(last) {
         return None;
     }
@@ -77,6 +92,25 @@ pub(super) fn pattern(word: &str, place: WordPlace) -> Option<WordPattern> {
         stem: word.to_owned(),
         endings: interned_endings(endings),
     })
+}
+
+/// The pattern of a word ending in `a` or `e`: the vowel as written, or
+/// lengthened before a case ending; `-ként` leaves it short
+/// (`Akadémiaként`).
+fn lengthened(word: &str, last: char) -> WordPattern {
+    let (long, list) = if last == 'a' {
+        ('á', BACK_AFTER_A)
+    } else {
+        ('é', FRONT_AFTER_E)
+    };
+    let mut endings = vec![last.to_string(), format!("{last}ként")];
+    endings.extend(list.iter().map(|e| format!("{long}{e}")));
+    endings.sort_unstable();
+    WordPattern {
+        // `a` and `e` are one byte.
+        stem: word[..word.len() - 1].to_owned(),
+        endings: interned_endings(endings),
+    }
 }
 
 /// Whether the word's endings may be back ones, and whether they may be
@@ -125,15 +159,29 @@ mod tests {
         ("tanács", "tanácsban"),
         ("bank", "bankban"),
         ("párt", "pártnak"),
+        ("akadémia", "akadémián"),
+        ("akadémia", "akadémiának"),
+        ("akadémia", "akadémiával"),
+        ("akadémia", "akadémiát"),
+        ("akadémia", "akadémiaként"),
+        ("kamara", "kamarában"),
+        ("köztársasága", "köztársaságának"),
+        ("elnöke", "elnökének"),
+        ("elnöke", "elnökével"),
     ];
 
-    /// Pairs the rules refuse: harmony, digraph doubling, vowel ends,
-    /// plurals, short words.
+    /// Pairs the rules refuse: harmony, digraph doubling, a vowel left
+    /// short or other vowel ends, plurals, short words.
     const REFUSED: &[(&str, &str)] = &[
         ("minisztérium", "minisztériumben"),
         ("egyetem", "egyetemban"),
         ("tanács", "tanáccsal"),
-        ("akadémia", "akadémián"),
+        ("akadémia", "akadémiaban"),
+        ("akadémia", "akadémiák"),
+        ("akadémia", "akadémiáben"),
+        ("akadémia", "akadémi"),
+        ("elnöke", "elnökéban"),
+        ("unió", "unióban"),
         ("minisztérium", "minisztériumok"),
         ("vár", "várban"),
     ];
