@@ -28,8 +28,11 @@ pub const MIN_CACHED_BYTES: usize = 256 * 1024;
 const KEEP: usize = 4;
 
 const MAGIC: &[u8; 8] = b"TERMLINT";
-/// Bumped whenever the stored layout changes.
-const FORMAT: u32 = 9;
+/// Bumped whenever the stored layout changes, or the rules that compile
+/// a glossary (folding, a language's inflection): a compiled glossary
+/// holds each word's endings, so one from before would match by the old
+/// rules. 10: Hungarian names ending in `a` or `e`.
+const FORMAT: u32 = 10;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.
