@@ -31,8 +31,9 @@ const MAGIC: &[u8; 8] = b"TERMLINT";
 /// Bumped whenever the stored layout changes, or the rules that compile
 /// a glossary (folding, a language's inflection): a compiled glossary
 /// holds each word's endings, so one from before would match by the old
-/// rules. 10: Hungarian names ending in `a` or `e`.
-const FORMAT: u32 = 10;
+/// rules. 10: Hungarian names ending in `a` or `e`; 11: Hungarian
+/// doubled two-letter consonants.
+const FORMAT: u32 = 11;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

@@ -1095,12 +1095,13 @@ concepts:
             "  - id: gov\n    terms:\n      nb: Regjering\n",
             "  - id: mnb\n    terms:\n      hu: Magyar Nemzeti Bank\n",
             "  - id: mta\n    terms:\n      hu: Magyar Tudományos Akadémia\n",
+            "  - id: nt\n    terms:\n      hu: Nemzeti Tanács\n",
         );
         let text = "Valtiovarainministeriössä ja Helsingin yliopistoon, \
                     Helsingin yliopistoissa; regjeringa og regjeringas; \
                     a Magyar Nemzeti Bankkal, a Magyar Nemzeti Bankok; \
                     a MAGYAR TUDOMÁNYOS AKADÉMIÁN, a Magyar Tudományos Akadémiával, \
-                    a Magyar Tudományos Akadémiaban";
+                    a Magyar Tudományos Akadémiaban; a Nemzeti Tanáccsal, a Nemzeti Tanácsal";
         assert_found(
             yaml,
             text,
@@ -1112,6 +1113,7 @@ concepts:
                 ("mnb", "Magyar Nemzeti Bankkal"),
                 ("mta", "MAGYAR TUDOMÁNYOS AKADÉMIÁN"),
                 ("mta", "Magyar Tudományos Akadémiával"),
+                ("nt", "Nemzeti Tanáccsal"),
             ],
         );
     }

@@ -10,9 +10,10 @@
 //! vowel `e`, `é`, `i` or `í` after back vowels goes either way
 //! (`Parlamentben`, `papírban`), so both sets are allowed there. The
 //! instrumental and the translative double the last consonant
-//! (`Hivatallal`, `Minisztériummá`); after a consonant written with two
-//! letters (`Tanács`, `Tanáccsal`) they are out of reach, like words ending
-//! in another vowel (`Unió`, `Unióban`), plurals and possessives. Only a
+//! (`Hivatallal`, `Minisztériummá`), a consonant written with two letters
+//! by its first letter (`Tanács`, `Tanáccsal`; `Kormány`, `Kormánnyal`). Words ending
+//! in another vowel (`Unió`, `Unióban`), plurals and possessives are out
+//! of reach. Only a
 //! last word of four or more letters changes; the words before it match
 //! exactly.
 
@@ -66,15 +67,25 @@ pub(super) fn pattern(word: &str, place: WordPlace) -> Option<WordPattern> {
         return None;
     }
     let (back, front) = harmony(word)?;
-    let mut endings: Vec<String> = vec![String::new()];
-    let digraph = DIGRAPHS.iter().any(|d| word.ends_with(d));
+    // A consonant written with two letters doubles its first one (`cs`,
+    // `ccs`): the stem stops before it, when three letters are left.
+    let digraph = DIGRAPHS
+        .iter()
+        .find(|d| word.ends_with(**d))
+        .filter(|d| word[..word.len() - d.len()].chars().count() >= 3);
+    let (stem, tail, doubled) = match digraph {
+        Some(d) => (&word[..word.len() - d.len()], *d, format!("{}{d}", &d[..1])),
+        None if DIGRAPHS.iter().any(|d| word.ends_with(d)) => (word, "", String::new()),
+        None => (word, "", last.to_string()),
+    };
+    let mut endings: Vec<String> = vec![tail.to_owned()];
     let mut add = |list: &[&str], a: &str| {
-        endings.extend(list.iter().map(|e| (*e).to_owned()));
-        if !digraph {
+        endings.extend(list.iter().map(|e| format!("{tail}{e}")));
+        if !doubled.is_empty() {
             // The instrumental and the translative: the last consonant
             // doubled, then `-al`/`-el` and `-á`/`-é`.
-            endings.push(format!("{last}{a}l"));
-            endings.push(format!("{last}{}", if a == "a" { "á" } else { "é" }));
+            endings.push(format!("{doubled}{a}l"));
+            endings.push(format!("{doubled}{}", if a == "a" { "á" } else { "é" }));
         }
     };
     match (back, front) {
@@ -89,7 +100,7 @@ pub(super) fn pattern(word: &str, place: WordPlace) -> Option<WordPattern> {
     endings.sort_unstable();
     endings.dedup();
     Some(WordPattern {
-        stem: word.to_owned(),
+        stem: stem.to_owned(),
         endings: interned_endings(endings),
     })
 }
@@ -157,6 +168,12 @@ mod tests {
         ("országgyűlés", "országgyűléshez"),
         ("bizottság", "bizottságban"),
         ("tanács", "tanácsban"),
+        ("tanács", "tanáccsal"),
+        ("tanács", "tanáccsá"),
+        ("hivatás", "hivatással"),
+        ("egészség", "egészséggel"),
+        ("kormány", "kormánnyal"),
+        ("hatóság", "hatósággal"),
         ("bank", "bankban"),
         ("párt", "pártnak"),
         ("akadémia", "akadémián"),
@@ -175,7 +192,8 @@ mod tests {
     const REFUSED: &[(&str, &str)] = &[
         ("minisztérium", "minisztériumben"),
         ("egyetem", "egyetemban"),
-        ("tanács", "tanáccsal"),
+        ("tanács", "tanácsal"),
+        ("tanács", "tanácscsal"),
         ("akadémia", "akadémiaban"),
         ("akadémia", "akadémiák"),
         ("akadémia", "akadémiáben"),
