@@ -865,6 +865,16 @@ concepts:
         assert_eq!(found, expected);
     }
 
+    /// [`assert_found`], and the text before the first match is `before`
+    /// (a prefix the match leaves outside).
+    fn assert_found_after(yaml: &str, text: &str, expected: &[(&str, &str)], before: &str) {
+        assert_found(yaml, text, expected);
+        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
+        let folded = fold(text, FoldOptions { case: true });
+        let first = Matcher::new(&glossary).find(&folded)[0].span.clone();
+        assert_eq!(&text[..first.start], before);
+    }
+
     /// Each match in `text` as its concept's id and the text it covers.
     fn found_in<'t>(
         glossary: &Glossary,
@@ -1008,20 +1018,11 @@ concepts:
             "  - id: exact\n    terms:\n      ar:\n        official: مجلس الشورى\n        inflect: false\n",
             "  - id: latin\n    terms:\n      en: Shura Council\n",
         );
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "ولوزارة المالية، وتوزارة المالية، במשרד האוצר, אבמשרד האוצר, \
                     لمجلس الشورى، وShura Council";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("mof".to_string(), "وزارة المالية"),
-            ("mof".to_string(), "משרד האוצר"),
-        ];
-        assert_eq!(found, expected);
+        let expected = [("mof", "وزارة المالية"), ("mof", "משרד האוצר")];
         // The span starts after the prefix.
-        let folded = fold(text, FoldOptions { case: true });
-        let first = matcher.find(&folded)[0].span.clone();
-        assert_eq!(&text[..first.start], "ول");
+        assert_found_after(yaml, text, &expected, "ول");
     }
 
     #[test]
@@ -1032,24 +1033,18 @@ concepts:
             "  - id: knesset\n    terms:\n      he: הכנסת\n",
             "  - id: exact\n    terms:\n      ar:\n        official: المجلس الوطني\n        inflect: false\n",
         );
-        let glossary = load_str(Path::new("g.yaml"), yaml).expect("loads");
-        let matcher = Matcher::new(&glossary);
         let text = "للأمم المتحدة، وللأمم المتحدة، بالأمم المتحدة، بلأمم المتحدة؛ \
                     בכנסת, ולכנסת, הכנסת, מכנסת; للمجلس الوطني";
-        let found = found_in(&glossary, &matcher, text);
-        let expected = vec![
-            ("un".to_string(), "لأمم المتحدة"),
-            ("un".to_string(), "لأمم المتحدة"),
-            ("un".to_string(), "الأمم المتحدة"),
-            ("knesset".to_string(), "כנסת"),
-            ("knesset".to_string(), "כנסת"),
-            ("knesset".to_string(), "הכנסת"),
+        let expected = [
+            ("un", "لأمم المتحدة"),
+            ("un", "لأمم المتحدة"),
+            ("un", "الأمم المتحدة"),
+            ("knesset", "כנסת"),
+            ("knesset", "כנסת"),
+            ("knesset", "הכנסת"),
         ];
-        assert_eq!(found, expected);
         // The span starts after the prefix, at the article's `ل`.
-        let folded = fold(text, FoldOptions { case: true });
-        let first = matcher.find(&folded)[0].span.clone();
-        assert_eq!(&text[..first.start], "ل");
+        assert_found_after(yaml, text, &expected, "ل");
     }
 
     #[test]
