@@ -134,7 +134,7 @@ impl Size {
 pub fn format_size(bytes: u64) -> String {
     for (unit, size) in [("G", 1u64 << 30), ("M", 1 << 20), ("K", 1 << 10)] {
         if bytes >= size {
-            return if bytes % size == 0 {
+            return if bytes.is_multiple_of(size) {
                 format!("{}{unit}", bytes / size)
             } else {
                 // Lossy only past 2^53 bytes, far beyond any file.

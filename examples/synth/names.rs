@@ -119,7 +119,7 @@ impl Scramble {
     pub fn new(rng: &mut super::rng::Rng) -> Scramble {
         // CODES = 2^12 · 3^4 · 5: a multiplier prime to 30 is invertible.
         let mut mul = rng.next_u64() % CODES;
-        while mul % 2 == 0 || mul % 3 == 0 || mul % 5 == 0 {
+        while mul.is_multiple_of(2) || mul.is_multiple_of(3) || mul.is_multiple_of(5) {
             mul += 1;
         }
         Scramble {

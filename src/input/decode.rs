@@ -110,7 +110,7 @@ fn truncated(
     unit: usize,
     encoding: Encoding,
 ) -> Result<String, Undecodable> {
-    if len % unit == 0 {
+    if len.is_multiple_of(unit) {
         return Ok(text);
     }
     let error = DecodeError::Truncated {

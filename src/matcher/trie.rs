@@ -18,6 +18,7 @@
 use super::packed::{self, u32_at, Packed};
 use crate::inflect::ELIDED_ARTICLES;
 use serde::{Deserialize, Deserializer, Serialize};
+use wide::u8x16;
 
 /// No anchor ends at a node; no child of the root starts with a byte.
 const NONE: u32 = u32::MAX;
@@ -190,8 +191,8 @@ impl AnchorTrie {
     /// Calls `at(start)` for every position of `text` where the two bytes
     /// there can start an anchor, except between two ASCII letters or
     /// digits, where no name starts. The text is taken 64 bytes at a time,
-    /// each byte turned into a bit of a few masks ([`Masks::of`], eight
-    /// bytes at a time in a `u64`); only the positions left are then
+    /// each byte turned into a bit of a few masks ([`Masks::of`], sixteen
+    /// bytes at a time in a SIMD vector); only the positions left are then
     /// looked at one by one.
     #[inline]
     pub(super) fn each_start(&self, text: &[u8], mut at: impl FnMut(usize)) {
@@ -323,8 +324,10 @@ struct Masks {
 }
 
 impl Masks {
-    /// The masks of `block`'s 64 bytes, eight at a time in a `u64`: each
-    /// test leaves its answer in the high bit of each byte.
+    /// The masks of `block`'s 64 bytes, sixteen at a time in a SIMD
+    /// vector (SSE2 on x86-64, NEON on AArch64, plain code elsewhere):
+    /// each test sets every bit of a byte that passes, and the vector's
+    /// high bits are gathered into 16 bits of the mask.
     #[inline]
     fn of(block: &[u8]) -> Masks {
         let mut masks = Masks {
@@ -332,21 +335,16 @@ impl Masks {
             lead: 0,
             high: 0,
         };
-        for (i, eight) in block.chunks_exact(8).enumerate() {
-            let mut word = [0; 8];
-            word.copy_from_slice(eight);
-            let x = u64::from_le_bytes(word);
-            let high = x & HIGH;
-            let ascii = !x & HIGH;
-            let low = x & !HIGH;
-            let digit = at_least(low, b'0') & at_most(low, b'9');
-            let lower = low | lanes(0x20);
-            let letter = at_least(lower, b'a') & at_most(lower, b'z');
-            let second = (x << 1) & HIGH;
-            let shift = i * 8;
-            masks.word |= gather((digit | letter) & ascii) << shift;
-            masks.lead |= gather(high & second) << shift;
-            masks.high |= gather(high) << shift;
+        for (i, sixteen) in block.chunks_exact(16).enumerate() {
+            let v = u8x16::new(sixteen.try_into().unwrap_or_default());
+            let lower = v | u8x16::splat(0x20);
+            let letter = (lower - u8x16::splat(b'a')).simd_lt(u8x16::splat(26));
+            let digit = (v - u8x16::splat(b'0')).simd_lt(u8x16::splat(10));
+            let shift = i * 16;
+            masks.word |= u64::from((letter | digit).to_bitmask()) << shift;
+            // `v + v` moves each byte's second bit up to the high one.
+            masks.lead |= u64::from((v & (v + v)).to_bitmask()) << shift;
+            masks.high |= u64::from(v.to_bitmask()) << shift;
         }
         masks
     }
@@ -355,36 +353,6 @@ impl Masks {
     fn continuation(self) -> u64 {
         self.high & !self.lead
     }
-}
-
-/// The high bit of every byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// `byte` in every byte of a `u64`.
-const fn lanes(byte: u8) -> u64 {
-    u64::from_le_bytes([byte; 8])
-}
-
-/// High bit set in each byte of `low` (bytes below 0x80) that is `n` or
-/// more: `0x80 + byte - n` keeps its high bit, and never borrows from the
-/// next byte.
-#[inline]
-fn at_least(low: u64, n: u8) -> u64 {
-    ((low | HIGH) - lanes(n)) & HIGH
-}
-
-/// High bit set in each byte of `low` (bytes below 0x80) that is `n` or
-/// less (`n` below 0x80): `0x80 + n - byte` keeps its high bit.
-#[inline]
-fn at_most(low: u64, n: u8) -> u64 {
-    (lanes(n | 0x80) - low) & HIGH
-}
-
-/// The high bits of the eight bytes as the low eight bits, first byte
-/// lowest.
-#[inline]
-fn gather(high: u64) -> u64 {
-    (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// The rows of `node`'s children.
