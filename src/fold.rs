@@ -124,6 +124,9 @@ struct Piece {
     run: bool,
 }
 
+/// The pieces an offset map makes room for at first.
+const MAP_ROOM: usize = 8;
+
 /// Breakpoints of the folded-to-original map, looked up by binary search:
 /// pure ASCII or Han text needs a single piece.
 #[derive(Debug, Clone, Default)]
@@ -293,7 +296,7 @@ struct Folder<'t> {
 impl<'t> Folder<'t> {
     fn new(text: &'t str, options: FoldOptions) -> Self {
         let map = OffsetMap {
-            pieces: Vec::new(),
+            pieces: Vec::with_capacity(MAP_ROOM),
             original_len: offset(text.len()),
         };
         Folder {

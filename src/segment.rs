@@ -25,6 +25,10 @@ pub struct Segment {
     pub lang: Option<LangTag>,
 }
 
+/// The pieces [`Segment::with_room`] makes room for: a paragraph of a few
+/// lines, each line and each line break one piece.
+const ROOM_PIECES: usize = 8;
+
 /// A run of segment text and the file bytes it was read from. When both
 /// have the same length the text is the bytes themselves; otherwise
 /// (an entity, an escape) only the whole run maps back.
@@ -49,6 +53,18 @@ impl Segment {
         Segment {
             anchor,
             ..Segment::default()
+        }
+    }
+
+    /// An empty segment at `anchor` with room for `bytes` of text, read
+    /// in a few pieces, so that a block read line by line is not copied
+    /// each time it outgrows its buffer.
+    pub fn with_room(anchor: usize, bytes: usize) -> Segment {
+        Segment {
+            text: String::with_capacity(bytes),
+            pieces: Vec::with_capacity(ROOM_PIECES),
+            anchor,
+            lang: None,
         }
     }
 

@@ -84,6 +84,7 @@ fn walk(text: &str, range: Range<usize>, masks: &[Range<usize>]) -> Walked {
         current: None,
         code_depth: 0,
         in_autolink: false,
+        block_end: 0,
     };
     let offset = range.start;
     for (event, r) in Parser::new_ext(&text[range], parser_options()).into_offset_iter() {
@@ -104,6 +105,9 @@ struct Walker<'t> {
     code_depth: usize,
     /// Inside `<https://…>`: the link text is the URL.
     in_autolink: bool,
+    /// Where the block last started ends: a bound on the text of the
+    /// segment it starts.
+    block_end: usize,
 }
 
 impl Walker<'_> {
@@ -148,7 +152,10 @@ impl Walker<'_> {
                 self.flush();
                 self.html_block(range);
             }
-            _ => self.flush(),
+            _ => {
+                self.flush();
+                self.block_end = range.end;
+            }
         }
     }
 
@@ -225,7 +232,9 @@ impl Walker<'_> {
     }
 
     fn segment(&mut self, at: usize) -> &mut Segment {
-        self.current.get_or_insert_with(|| Segment::at(at))
+        let room = self.block_end.saturating_sub(at).min(MAX_ROOM);
+        self.current
+            .get_or_insert_with(|| Segment::with_room(at, room))
     }
 
     fn gap(&mut self, at: usize) {
@@ -249,6 +258,11 @@ impl Walker<'_> {
         }
     }
 }
+
+/// The most text room made for a segment before it is read: a list item's
+/// block also holds the lists nested in it, which become segments of their
+/// own.
+const MAX_ROOM: usize = 4096;
 
 /// The masks that overlap `range` (`masks` is sorted and disjoint).
 fn overlapping<'m>(masks: &'m [Range<usize>], range: &Range<usize>) -> &'m [Range<usize>] {

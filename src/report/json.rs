@@ -113,6 +113,11 @@ fn findings_of(report: &FileReport) -> io::Result<Vec<u8>> {
         let shown = file.as_ref().map_or("", |(_, shown)| shown);
         flat.clear();
         serde_json::to_writer_pretty(&mut flat, &finding(report, f, shown))?;
+        if i == 0 {
+            // The others take about as much room as the first.
+            let each = flat.len() + flat.len() / 8 + 8;
+            out.reserve(each * report.outcome.findings.len());
+        }
         indent(&flat, 2, &mut out);
     }
     Ok(out)
