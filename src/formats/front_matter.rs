@@ -3,6 +3,8 @@
 //! the values of chosen keys (`title`, `card.title`) into segments whose
 //! pieces map to the value's bytes in the file.
 
+mod simple;
+
 use super::ReadError;
 use crate::lang::LangTag;
 use crate::segment::Segment;
@@ -97,22 +99,56 @@ pub(crate) fn yaml_values(
     body: Range<usize>,
     keys: &[String],
 ) -> Result<Values, ReadError> {
+    match simple_values(text, body.clone(), keys) {
+        Some(values) => Ok(values),
+        None => parsed_values(text, body, keys),
+    }
+}
+
+/// [`yaml_values`] of front matter made of plain `key: value` lines, read
+/// without the YAML parser; `None` when the parser is needed.
+fn simple_values(text: &str, body: Range<usize>, keys: &[String]) -> Option<Values> {
+    let pairs = simple::pairs(text, body.clone())?;
+    let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let mut wanted = LANG_KEYS
+        .iter()
+        .copied()
+        .chain(keys.iter().map(String::as_str));
+    if wanted.any(|key| get(key).is_some_and(simple::maybe_not_string)) {
+        return None;
+    }
+    Some(collect_values(text, body, keys, get))
+}
+
+/// [`yaml_values`] read with the YAML parser.
+fn parsed_values(text: &str, body: Range<usize>, keys: &[String]) -> Result<Values, ReadError> {
     let doc = parse_yaml(text, body.clone())?;
+    Ok(collect_values(text, body, keys, |key| lookup(&doc, key)))
+}
+
+/// The language and the values of `keys`, given the string value at each
+/// dotted key path.
+fn collect_values<'v>(
+    text: &str,
+    body: Range<usize>,
+    keys: &[String],
+    get: impl Fn(&str) -> Option<&'v str>,
+) -> Values {
     let scanned = scan_yaml(text, body.clone());
     let lang = LANG_KEYS
         .iter()
-        .filter_map(|k| doc.get(*k).and_then(Value::as_str))
+        .filter_map(|k| get(k))
         .find_map(|s| LangTag::parse(s.trim()).ok());
     let mut fields: Vec<(String, Segment)> = keys
         .iter()
         .filter_map(|key| {
-            let value = lookup(&doc, key)?;
+            let value = get(key)?;
             let found = scanned.iter().find(|s| &s.path == key);
             Some((key.clone(), value_segment(value, found, body.start)))
         })
         .collect();
     fields.sort_by_key(|(_, s)| s.anchor);
-    Ok(Values { lang, fields })
+    Values { lang, fields }
 }
 
 /// Whether YAML `text[body]` is a mapping that holds any of `keys`.
@@ -434,6 +470,7 @@ fn toml_string(text: &str, at: usize, end: usize) -> Option<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn keys(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
@@ -527,5 +564,60 @@ mod tests {
             vec![("title", "Kulturindustriepark"), ("card.title", "Peking")]
         );
         assert_eq!(values.lang, LangTag::parse("de").ok());
+    }
+
+    /// Lines of front matter, plain and otherwise.
+    fn front_matter_line() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "title", "lang", "date", "Title", "card", "true", "x.y",
+        ]);
+        let sep = prop::sample::select(vec![": ", ":  ", ":", " : "]);
+        let value = prop::sample::select(vec![
+            "Ein neuer Bereich",
+            "de",
+            "zh-Hans",
+            "2023-07-16",
+            "yes",
+            "~",
+            "null",
+            "1.5",
+            "C# and Tom's",
+            "a # b",
+            "a: b",
+            "'q'",
+            "\"q\"",
+            "Ünï 名前",
+            "x\u{85}y",
+            "",
+            "  ",
+            "a  b ",
+            "[a]",
+            "-x",
+            "a\tb",
+            "b:",
+        ]);
+        prop_oneof![
+            4 => (key, sep, value).prop_map(|(k, s, v)| format!("{k}{s}{v}")),
+            1 => prop::sample::select(vec!["", "# note", "  nested: x", "- item", "  "])
+                .prop_map(str::to_string),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn plain_front_matter_reads_as_the_yaml_parser_reads_it(
+            lines in prop::collection::vec(front_matter_line(), 0..6),
+            crlf in any::<bool>(),
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let body: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
+            let text = format!("---{eol}{body}---{eol}Text");
+            let block = detect(&text).expect("front matter");
+            let wanted = keys(&["title", "card.title", "date", "Title"]);
+            if let Some(simple) = simple_values(&text, block.body.clone(), &wanted) {
+                let parsed = parsed_values(&text, block.body.clone(), &wanted);
+                prop_assert_eq!(Some(simple), parsed.ok(), "{:?}", body);
+            }
+        }
     }
 }
