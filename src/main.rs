@@ -813,6 +813,12 @@ struct Output<'a> {
 /// half an output behind; a file is written whole or not at all, and a
 /// closed pipe (`| head`) ends the run quietly.
 fn write_output(format: Format, reports: &[FileReport], output: &Output<'_>) -> Result<()> {
+    if matches!(format, Format::Json) && output.path.is_none() {
+        // Streamed: a large run's report is tens of megabytes.
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let written = report::json::render_to(&mut out, reports).and_then(|()| out.flush());
+        return quiet_pipe(written);
+    }
     let mut buffer = Vec::new();
     match format {
         Format::Human => report::human::render(&mut buffer, reports)?,
@@ -835,6 +841,11 @@ fn write_output(format: Format, reports: &[FileReport], output: &Output<'_>) -> 
         Format::Human => anstream::stdout().write_all(&buffer),
         _ => io::stdout().write_all(&buffer),
     };
+    quiet_pipe(written)
+}
+
+/// The outcome of writing to stdout; a closed pipe ends quietly.
+fn quiet_pipe(written: io::Result<()>) -> Result<()> {
     match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
@@ -843,10 +854,7 @@ fn write_output(format: Format, reports: &[FileReport], output: &Output<'_>) -> 
 
 /// Writes to stdout; a closed pipe ends quietly.
 fn print_quietly(bytes: &[u8]) -> Result<()> {
-    match io::stdout().write_all(bytes) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    quiet_pipe(io::stdout().write_all(bytes))
 }
 
 fn run_glossary(command: GlossaryCommand) -> Result<u8> {

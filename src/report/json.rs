@@ -68,13 +68,31 @@ impl Serialize for Summary {
 /// rendering them was a tenth of the run). `out` grows once, to the size
 /// of the findings, rather than doubling its way there.
 pub fn render(out: &mut Vec<u8>, reports: &[FileReport]) -> io::Result<()> {
-    let files: Vec<Vec<u8>> = reports
-        .par_iter()
-        .map(findings_of)
-        .collect::<io::Result<_>>()?;
+    let files = files_of(reports)?;
     // The findings, a separator each, and the rest (summary, coverage).
     let findings: usize = files.iter().map(|f| f.len() + 2).sum();
     out.reserve(findings + 4096);
+    write(out, reports, &files)
+}
+
+/// Writes the JSON object for `reports` to `out` as it is put together,
+/// as [`render`] would append it; for a stream such as stdout, where one
+/// buffer of the whole report would only be copied again.
+pub fn render_to(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
+    let files = files_of(reports)?;
+    write(out, reports, &files)?;
+    // Left to the process end, like the reports: freeing tens of thousands
+    // of buffers made on the workers only delays the exit.
+    std::mem::forget(files);
+    Ok(())
+}
+
+/// Each file's findings, rendered on the worker threads.
+fn files_of(reports: &[FileReport]) -> io::Result<Vec<Vec<u8>>> {
+    reports.par_iter().map(findings_of).collect()
+}
+
+fn write(out: &mut impl Write, reports: &[FileReport], files: &[Vec<u8>]) -> io::Result<()> {
     out.write_all(b"{\n  \"version\": 1,\n  \"findings\": ")?;
     let mut files = files.iter().filter(|f| !f.is_empty()).peekable();
     if files.peek().is_none() {
