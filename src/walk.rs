@@ -88,6 +88,7 @@ pub fn expand(paths: &[PathBuf], options: &WalkOptions) -> Result<Walked, GlobEr
 }
 
 fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), GlobError> {
+    let before = Counts::of(walked);
     let overrides = overrides(dir, options)?;
     let hidden: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
     let seen = Arc::clone(&hidden);
@@ -99,7 +100,6 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
         .require_git(false)
         .follow_links(true)
         .overrides(overrides)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
             let name = entry.file_name().to_string_lossy();
             let is_hidden = entry.depth() > 0 && name.starts_with('.');
@@ -137,7 +137,59 @@ fn walk(dir: &Path, options: &WalkOptions, walked: &mut Walked) -> Result<(), Gl
     if let Ok(mut list) = leftovers.lock() {
         walked.leftovers.append(&mut list);
     }
+    before.sort_new(walked, dir);
     Ok(())
+}
+
+/// How long each list of a [`Walked`] was before a directory's walk.
+struct Counts {
+    targets: usize,
+    hidden: usize,
+    leftovers: usize,
+    loops: usize,
+    errors: usize,
+}
+
+impl Counts {
+    fn of(walked: &Walked) -> Counts {
+        Counts {
+            targets: walked.targets.len(),
+            hidden: walked.hidden.len(),
+            leftovers: walked.leftovers.len(),
+            loops: walked.loops.len(),
+            errors: walked.errors.len(),
+        }
+    }
+
+    /// Puts what one directory's walk added in sorted order: each
+    /// directory's entries by name, a subdirectory's in its place. The
+    /// walk itself is not sorted: its sorting compared names taken apart
+    /// from whole paths again and again, which was most of its time.
+    fn sort_new(&self, walked: &mut Walked, dir: &Path) {
+        let key = |path: &Path| sort_key(path.strip_prefix(dir).unwrap_or(path));
+        walked.targets[self.targets..].sort_by_cached_key(|t| key(&t.path));
+        walked.hidden[self.hidden..].sort_by_cached_key(|p| key(p));
+        walked.leftovers[self.leftovers..].sort_by_cached_key(|p| key(p));
+        walked.loops[self.loops..].sort_by_cached_key(|l| key(&l.link));
+        walked.errors[self.errors..].sort_by_cached_key(|(p, _)| key(p));
+    }
+}
+
+/// `path`'s bytes with every separator made the lowest byte: comparing
+/// two keys compares the paths name by name, as a sorted walk visits them
+/// (`a/b/x.md` before `a/b.md`, since `b` comes before `b.md`).
+fn sort_key(path: &Path) -> Vec<u8> {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| {
+            if std::path::is_separator(char::from(b)) {
+                0
+            } else {
+                b
+            }
+        })
+        .collect()
 }
 
 /// The loop an error of the walk reports, if it is one.
@@ -261,6 +313,37 @@ mod tests {
             "the hidden file is counted, .gitignore is not"
         );
         assert!(walked.targets.iter().all(|t| t.walked));
+    }
+
+    #[test]
+    fn a_directory_is_walked_in_its_place_among_its_siblings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = [
+            "b/x.md", "b.md", "b-c.md", "a/z/y.md", "ab.md", "Z.md", "ü.md", "b/a/q.md", ".h/x.md",
+            ".g.md",
+        ];
+        for path in files {
+            let full = dir.path().join(path);
+            fs::create_dir_all(full.parent().expect("has parent")).expect("mkdir");
+            fs::write(full, "x").expect("write");
+        }
+        let walked = expand(&[dir.path().to_path_buf()], &WalkOptions::default()).expect("walk");
+        // Name by name, bytewise: a directory's files come where its name
+        // sorts, `b/…` before `b-c.md` and `b.md`.
+        assert_eq!(
+            names(&walked, dir.path()),
+            ["Z.md", "a/z/y.md", "ab.md", "b/a/q.md", "b/x.md", "b-c.md", "b.md", "ü.md"]
+        );
+        let hidden: Vec<_> = walked
+            .hidden
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).expect("under root"))
+            .collect();
+        assert_eq!(hidden, [Path::new(".g.md"), Path::new(".h")]);
+        // The same order as sorting the paths name by name.
+        let mut sorted = walked.targets.clone();
+        sorted.sort_by(|a, b| a.path.cmp(&b.path));
+        assert_eq!(sorted, walked.targets);
     }
 
     #[test]
