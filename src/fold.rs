@@ -328,9 +328,8 @@ impl<'t> Folder<'t> {
                 pos = end;
                 continue;
             }
-            let end =
-                pos + scan::first_non_ascii(&text.as_bytes()[pos..]).unwrap_or(text.len() - pos);
-            // The last ASCII character before non-ASCII text may carry
+            let end = self.fast_stretch_end(pos);
+            // The last ASCII character before other text may carry
             // combining marks, so it takes the general path, unless what
             // follows starts a segment of its own.
             let fast_end = if self.next_starts_alone(end) {
@@ -350,6 +349,30 @@ impl<'t> Folder<'t> {
             text: self.out,
             map: self.map,
         }
+    }
+
+    /// End of the stretch from `pos` (an ASCII character) that folds byte
+    /// for byte: ASCII, and Latin-1 letters whose fold is one letter of
+    /// the same two bytes ([`simple::latin1`]: `ä`, `Ö` → `ö`) followed by
+    /// a character that starts a segment of its own. German and French
+    /// words then stay on the fast path through their accented letters.
+    fn fast_stretch_end(&self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let ascii_end =
+            |at: usize| at + scan::first_non_ascii(&bytes[at..]).unwrap_or(bytes.len() - at);
+        let mut end = ascii_end(pos);
+        if !(self.case && self.shortcuts) {
+            return end;
+        }
+        while bytes.get(end) == Some(&0xC3)
+            && bytes
+                .get(end + 1)
+                .is_some_and(|&b| simple::latin1(b).is_some())
+            && self.next_starts_alone(end + 2)
+        {
+            end = ascii_end(end + 2);
+        }
+        end
     }
 
     /// A stretch of [`is_plain_wide`] characters from `start`, copied as
@@ -416,7 +439,9 @@ impl<'t> Folder<'t> {
         self.map.push(at, original, one_to_one);
     }
 
-    /// ASCII text none of whose characters is followed by a combining mark.
+    /// ASCII text, with Latin-1 letters that fold byte for byte (see
+    /// [`Folder::fast_stretch_end`]), none of whose characters is followed
+    /// by a combining mark.
     fn push_ascii(&mut self, start: usize, end: usize) {
         if start == end {
             return;
@@ -441,13 +466,15 @@ impl<'t> Folder<'t> {
         }
     }
 
-    /// Copies ASCII text whose white space is single bytes between other
-    /// bytes: it folds byte for byte, so it is one run piece.
+    /// Copies text of [`Folder::push_ascii`] whose white space is single
+    /// bytes between other bytes: it folds byte for byte, so it is one run
+    /// piece.
     fn push_ascii_stretch(&mut self, start: usize, end: usize) {
         let folded = self.out.len();
         self.out.push_str(&self.text[start..end]);
         if self.case {
             self.out[folded..].make_ascii_lowercase();
+            self.lower_latin1(folded);
         }
         let mut pos = folded;
         while let Some(n) = scan::first_control_space(&self.out.as_bytes()[pos..]) {
@@ -455,6 +482,23 @@ impl<'t> Folder<'t> {
             self.out.replace_range(pos..pos + 1, " ");
         }
         self.map.push(folded, start..end, true);
+    }
+
+    /// Folds the Latin-1 capitals in the output from byte `from` (`Ä` →
+    /// `ä`): each is two bytes, as its fold is.
+    fn lower_latin1(&mut self, from: usize) {
+        let mut at = from;
+        while let Some(i) = memchr::memchr(0xC3, &self.out.as_bytes()[at..]) {
+            let lead = at + i;
+            at = lead + 2;
+            let second = self.out.as_bytes()[lead + 1];
+            let Some(lower) = simple::latin1(second).filter(|&l| l != second) else {
+                continue;
+            };
+            let mut buf = [0; 4];
+            let lower = char::from(lower + 0x40).encode_utf8(&mut buf);
+            self.out.replace_range(lead..lead + 2, lower);
+        }
     }
 
     fn push_char(&mut self, at: usize, c: char) {

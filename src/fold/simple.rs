@@ -33,6 +33,15 @@ pub(super) fn lookup(c: char) -> Option<&'static str> {
     table().text.get(start..start + usize::from(len))
 }
 
+/// The fold of the Latin-1 letter or sign whose UTF-8 is `C3 second`
+/// (U+00C0 to U+00FF) when it is one character of the same two bytes,
+/// given as its second byte (`Ä` → `ä`, `é` → `é`); `None` otherwise
+/// (`ß` → `ss`).
+pub(super) fn latin1(second: u8) -> Option<u8> {
+    let index = usize::from(second.checked_sub(0x80)?);
+    table().latin1.get(index).copied().flatten()
+}
+
 /// Whether `c` never joins the segment before it: ASCII, or simple.
 pub(super) fn starts_alone(c: char) -> bool {
     c.is_ascii() || index_of(c).is_some_and(|index| table().entries[index].is_some())
@@ -55,6 +64,8 @@ fn index_of(c: char) -> Option<usize> {
 struct Table {
     text: String,
     entries: Vec<Option<(u16, u8)>>,
+    /// [`latin1`] for each second byte from 0x80.
+    latin1: [Option<u8>; 64],
 }
 
 fn table() -> &'static Table {
@@ -72,7 +83,25 @@ fn table() -> &'static Table {
                 Some((start, len))
             })
             .collect();
-        Table { text, entries }
+        let mut table = Table {
+            text,
+            entries,
+            latin1: [None; 64],
+        };
+        for (second, slot) in (0x80..=0xBFu8).zip(&mut table.latin1) {
+            let c = char::from(second + 0x40);
+            *slot = index_of(c)
+                .and_then(|index| table.entries[index])
+                .and_then(|(start, len)| {
+                    let start = usize::from(start);
+                    table.text.get(start..start + usize::from(len))
+                })
+                .and_then(|folded| match folded.as_bytes() {
+                    [0xC3, folded] => Some(*folded),
+                    _ => None,
+                });
+        }
+        table
     })
 }
 
@@ -112,5 +141,23 @@ mod tests {
         assert_eq!(folded('\u{00AD}'), None, "ignorable");
         assert_eq!(folded('\u{3000}'), None, "ideographic space");
         assert_eq!(folded('北'), None, "outside the table");
+    }
+
+    #[test]
+    fn latin1_letters_fold_byte_for_byte_in_their_block() {
+        let second = |c: char| c.to_string().as_bytes()[1];
+        assert_eq!(latin1(second('Ä')), Some(second('ä')));
+        assert_eq!(latin1(second('ä')), Some(second('ä')));
+        assert_eq!(latin1(second('Þ')), Some(second('þ')));
+        assert_eq!(latin1(second('×')), Some(second('×')));
+        assert_eq!(latin1(second('ß')), None, "two letters");
+        assert_eq!(latin1(0x7F), None);
+        // Every one agrees with the table.
+        for c in '\u{C0}'..='\u{FF}' {
+            let expect = lookup(c)
+                .filter(|f| f.len() == 2 && f.starts_with(|l: char| l >= '\u{C0}'))
+                .map(|f| f.as_bytes()[1]);
+            assert_eq!(latin1(second(c)), expect, "{c}");
+        }
     }
 }
