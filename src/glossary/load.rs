@@ -5,6 +5,7 @@
 //! positions for its own errors; validation problems are located by a
 //! second, event-level pass over the YAML that runs only on failure.
 
+use super::flow_depth::flow_depth;
 use super::locate::{locate, locate_exact, NodePath, Seg, Target};
 use super::raw::{RawGlossary, RawVersion};
 use super::shape;
@@ -69,7 +70,14 @@ fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary,
     // Editors on Windows may start the file with a byte order mark, which
     // the YAML parser would read as the start of a second document.
     let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
-    if let Some(at) = shape::too_deep(yaml) {
+    // A large glossary is read once by the tokenizer, for its nesting and
+    // for where it can be cut into runs.
+    let plan = (yaml.len() >= split::MIN_SPLIT_BYTES).then(|| split::plan(yaml));
+    let depth = || match &plan {
+        Some(plan) => plan.flow_depth,
+        None => flow_depth(yaml),
+    };
+    if let Some(at) = shape::too_deep_given(yaml, depth) {
         let message = format!(
             "the YAML nests more than {} levels deep here; a glossary needs seven at most, \
              check the brackets",
@@ -77,7 +85,8 @@ fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary,
         );
         return Err(GlossaryError::new(path, at, message));
     }
-    let raw: Option<RawGlossary> = match parse_in_runs(yaml) {
+    let in_runs = plan.and_then(|plan| split::parse_planned(yaml, plan, split::RUN_BYTES));
+    let raw: Option<RawGlossary> = match in_runs {
         Some(raw) => Some(raw),
         None => serde_yaml::from_str(yaml).map_err(|e| parse_error(path, yaml, &e))?,
     };
@@ -86,14 +95,6 @@ fn load_with(path: &Path, yaml: &str, fold: validate::KeyFn) -> Result<Glossary,
         return Err(GlossaryError::new(path, (1, 1), message.into()));
     };
     validate::build(path, raw, fold).map_err(|p| report(path, yaml, p))
-}
-
-/// A large glossary parsed on every core ([`split`]); `None` for a small
-/// one, or one that is parsed in one piece.
-fn parse_in_runs(yaml: &str) -> Option<RawGlossary> {
-    (yaml.len() >= split::MIN_SPLIT_BYTES)
-        .then(|| split::parse(yaml, split::RUN_BYTES))
-        .flatten()
 }
 
 /// Positions and words a validation problem; the only place validation

@@ -5,6 +5,7 @@ mod discover;
 mod flow_depth;
 mod load;
 pub(crate) mod locate;
+mod quick;
 mod raw;
 pub mod schema;
 mod shape;

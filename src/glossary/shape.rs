@@ -17,7 +17,6 @@
 //! refuses them after a fixed number of expansions; [`first_alias`] gives
 //! the place to report.
 
-use super::flow_depth::flow_depth;
 use saphyr_parser::{Event, Parser, ScanError, Span};
 
 /// The deepest nesting of mappings and sequences accepted. A glossary
@@ -34,11 +33,22 @@ const EXACT_PASS_BRACKETS: usize = 10_000;
 /// Where `yaml` first nests deeper than [`MAX_DEPTH`], as a 1-based line
 /// and column, or `None` when it does not (or its syntax is broken before
 /// that: the parser reports that error itself).
+#[cfg(test)]
 pub(crate) fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    too_deep_given(yaml, || super::flow_depth::flow_depth(yaml))
+}
+
+/// [`too_deep`], with the tokenizer's depth (asked for only when the
+/// byte scan cannot decide) from `flow_depth`: a caller that tokenizes the
+/// text anyway passes what it found.
+pub(crate) fn too_deep_given(
+    yaml: &str,
+    flow_depth: impl FnOnce() -> Option<usize>,
+) -> Option<(usize, usize)> {
     let scan = bracket_depth(yaml);
     if scan.deepest <= MAX_DEPTH
         && (scan.brackets <= EXACT_PASS_BRACKETS
-            || flow_depth(yaml).is_some_and(|depth| depth <= MAX_DEPTH))
+            || flow_depth().is_some_and(|depth| depth <= MAX_DEPTH))
     {
         return None;
     }

@@ -1,7 +1,8 @@
 //! Parsing a large glossary on every core: the items of its top-level
-//! `concepts:` list are cut into runs of whole items, each run parsed as a
-//! YAML document of its own, and the rest of the file (with `concepts:
-//! []`) parsed once more for the other fields.
+//! `concepts:` list are cut into runs of whole items, each run read
+//! directly when it has the usual shape ([`super::quick`]) or else parsed
+//! as a YAML document of its own, and the rest of the file (with
+//! `concepts: []`) parsed once more for the other fields.
 //!
 //! The cuts are made only where the flow tokenizer
 //! ([`super::flow_depth::tokenize`]) reads the whole file with certainty,
@@ -14,6 +15,7 @@
 //! keeps the parser's event list to one run's size.
 
 use super::flow_depth::tokenize;
+use super::quick;
 use super::raw::{RawConcept, RawGlossary};
 use rayon::prelude::*;
 
@@ -25,8 +27,29 @@ pub(crate) const RUN_BYTES: usize = 256 << 10;
 
 /// `yaml` parsed in runs of about `run_bytes` bytes of concepts; `None`
 /// when it cannot be cut with certainty or any part fails to parse.
+#[cfg(test)]
 pub(crate) fn parse(yaml: &str, run_bytes: usize) -> Option<RawGlossary> {
-    let list = concept_list(yaml)?;
+    parse_planned(yaml, plan(yaml), run_bytes)
+}
+
+/// What one pass of the tokenizer learns about a large glossary: how
+/// deep its flow collections nest (what [`super::shape::too_deep`] needs
+/// to know) and where its `concepts:` list can be cut.
+pub(crate) struct Plan {
+    /// [`super::flow_depth::flow_depth`] of the text.
+    pub(crate) flow_depth: Option<usize>,
+    list: Option<ConceptList>,
+}
+
+/// Reads `yaml` once with the tokenizer.
+pub(crate) fn plan(yaml: &str) -> Plan {
+    let (flow_depth, list) = concept_list(yaml);
+    Plan { flow_depth, list }
+}
+
+/// [`parse`] with the tokenizer's pass already made.
+pub(crate) fn parse_planned(yaml: &str, plan: Plan, run_bytes: usize) -> Option<RawGlossary> {
+    let list = plan.list?;
     let runs = runs(&list.items, list.end, run_bytes);
     let rest = format!(
         "{}concepts: []\n{}",
@@ -37,7 +60,7 @@ pub(crate) fn parse(yaml: &str, run_bytes: usize) -> Option<RawGlossary> {
         || serde_yaml::from_str::<Option<RawGlossary>>(&rest),
         || {
             runs.par_iter()
-                .map(|run| serde_yaml::from_str::<Vec<RawConcept>>(&yaml[run.clone()]))
+                .map(|run| read_run(&yaml[run.clone()]))
                 .collect::<Result<Vec<_>, _>>()
         },
     );
@@ -47,6 +70,12 @@ pub(crate) fn parse(yaml: &str, run_bytes: usize) -> Option<RawGlossary> {
     }
     glossary.concepts = concepts.ok()?.into_iter().flatten().collect();
     Some(glossary)
+}
+
+/// The concepts of one run: read directly when [`quick`] can, else by
+/// the parser.
+fn read_run(run: &str) -> Result<Vec<RawConcept>, serde_yaml::Error> {
+    quick::concepts(run).map_or_else(|| serde_yaml::from_str(run), Ok)
 }
 
 /// Where the top-level `concepts:` list is.
@@ -61,19 +90,20 @@ struct ConceptList {
     end: usize,
 }
 
-/// Finds the `concepts:` list from the lines the tokenizer reports.
-fn concept_list(yaml: &str) -> Option<ConceptList> {
+/// The depth of the flow collections, and the `concepts:` list found
+/// from the lines the tokenizer reports.
+fn concept_list(yaml: &str) -> (Option<usize>, Option<ConceptList>) {
     let bytes = yaml.as_bytes();
     if has_lone_carriage_return(bytes) {
         // Lines found by `\n` would not be YAML's lines.
-        return None;
+        return (tokenize(yaml, |_| {}), None);
     }
     let mut key_line = None;
     let mut unclear = false;
     let mut indent = None;
     let mut items = Vec::new();
     let mut end = None;
-    tokenize(yaml, |at| {
+    let depth = tokenize(yaml, |at| {
         if end.is_some() {
             return;
         }
@@ -100,16 +130,16 @@ fn concept_list(yaml: &str) -> Option<ConceptList> {
             unclear = true;
             end = Some(line);
         }
-    })?;
-    let key_line = key_line?;
-    if items.is_empty() || unclear {
-        return None;
-    }
-    Some(ConceptList {
-        key_line,
-        items,
-        end: end.unwrap_or(yaml.len()),
-    })
+    });
+    let list = match (depth, key_line) {
+        (Some(_), Some(key_line)) if !items.is_empty() && !unclear => Some(ConceptList {
+            key_line,
+            items,
+            end: end.unwrap_or(yaml.len()),
+        }),
+        _ => None,
+    };
+    (depth, list)
 }
 
 /// Whether a line starts `concepts:` with nothing after it but a comment.
@@ -156,3 +186,10 @@ fn runs(items: &[usize], end: usize, run_bytes: usize) -> Vec<std::ops::Range<us
 
 #[cfg(test)]
 mod tests;
+
+/// Where the items of `yaml`'s `concepts:` list start, and where the list
+/// ends.
+#[cfg(test)]
+pub(crate) fn items(yaml: &str) -> Option<(Vec<usize>, usize)> {
+    concept_list(yaml).1.map(|list| (list.items, list.end))
+}

@@ -56,14 +56,24 @@ fn items_parsed_apart_make_the_same_glossary() {
 
 #[test]
 fn list_is_found_with_its_items_and_end() {
+    // `rules: {}` is one level of flow collection.
     let yaml = "version: 1\nconcepts:\n  - id: a\n  # note\n  - id: b\nrules: {}\n";
     assert_eq!(
         concept_list(yaml),
-        Some(ConceptList {
-            key_line: 11,
-            items: vec![21, 40],
-            end: 50,
-        })
+        (
+            Some(1),
+            Some(ConceptList {
+                key_line: 11,
+                items: vec![21, 40],
+                end: 50,
+            })
+        )
+    );
+    let (depth, _) = concept_list("concepts:\n  - {id: a, terms: {en: [A]}}\n");
+    assert_eq!(
+        depth,
+        Some(3),
+        "the flow collections' depth comes with the list"
     );
     assert_eq!(runs(&[21, 40], 50, 1), vec![21..40, 40..50]);
     assert_eq!(runs(&[21, 40], 50, 100), vec![21..50]);
