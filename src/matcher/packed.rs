@@ -89,6 +89,34 @@ pub(super) mod rows {
     }
 }
 
+/// `deserialize_with` for a long `String` (stored as serde stores any
+/// string): checked as UTF-8 with SIMD. A large glossary's table text is
+/// megabytes of names, which the standard check takes a character at a
+/// time outside ASCII.
+pub(super) fn text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    deserializer.deserialize_byte_buf(TextVisitor)
+}
+
+struct TextVisitor;
+
+impl serde::de::Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("UTF-8 text")
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<String, E> {
+        simdutf8::basic::from_utf8(bytes)
+            .map(str::to_string)
+            .map_err(|_| E::custom("text that is not UTF-8"))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<String, E> {
+        Ok(text.to_string())
+    }
+}
+
 struct RowsVisitor<T>(PhantomData<T>);
 
 impl<T: Packed> serde::de::Visitor<'_> for RowsVisitor<T> {
@@ -102,11 +130,13 @@ impl<T: Packed> serde::de::Visitor<'_> for RowsVisitor<T> {
         if !bytes.len().is_multiple_of(T::SIZE) {
             return Err(E::invalid_length(bytes.len(), &self));
         }
-        bytes
-            .chunks_exact(T::SIZE)
-            .map(T::unpack)
-            .collect::<Option<Vec<T>>>()
-            .ok_or_else(|| E::custom("a row that does not check out"))
+        // Sized up front: collecting into an `Option` would grow the rows
+        // from nothing, copying a table of megabytes again and again.
+        let mut rows = Vec::with_capacity(bytes.len() / T::SIZE);
+        for row in bytes.chunks_exact(T::SIZE) {
+            rows.push(T::unpack(row).ok_or_else(|| E::custom("a row that does not check out"))?);
+        }
+        Ok(rows)
     }
 }
 
@@ -138,5 +168,21 @@ mod tests {
         cut[0] = 15;
         cut.remove(1);
         assert!(postcard::from_bytes::<Table>(&cut).is_err());
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Named(#[serde(deserialize_with = "text")] String);
+
+    #[test]
+    fn text_reads_back_as_any_string_and_refuses_broken_utf8() {
+        let named = Named("Straße 深圳市 ".repeat(20));
+        let bytes = postcard::to_stdvec(&named).expect("serialize");
+        // Stored as serde stores any string.
+        assert_eq!(bytes, postcard::to_stdvec(&named.0).expect("serialize"));
+        assert_eq!(postcard::from_bytes::<Named>(&bytes).ok(), Some(named));
+        let mut broken = bytes.clone();
+        let last = broken.len() - 2;
+        broken[last] = 0xFF;
+        assert!(postcard::from_bytes::<Named>(&broken).is_err());
     }
 }

@@ -49,7 +49,7 @@ impl Run {
 
 /// All strings of the tables, end to end.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub(super) struct Texts(String);
+pub(super) struct Texts(#[serde(deserialize_with = "packed::text")] String);
 
 impl Texts {
     pub(super) fn push(&mut self, text: &str) -> Span {
