@@ -88,10 +88,7 @@ impl Checker {
         let ((trie, glossary), matcher) = rayon::join(
             || {
                 rayon::join(
-                    || {
-                        let bytes = sections::bytes(open(trie.0)?, trie.1)?;
-                        StoredTrie::from_bytes(&bytes)
-                    },
+                    || StoredTrie::read(open(trie.0)?, trie.1),
                     || sections::decode::<(Glossary, Vec<LangTag>)>(open(glossary.0)?, glossary.1),
                 )
             },

@@ -609,6 +609,13 @@ impl StoredTrie {
     pub fn from_bytes(bytes: &[u8]) -> Option<StoredTrie> {
         postcard::from_bytes(bytes).ok().map(StoredTrie)
     }
+
+    /// The trie in the `len` bytes of `reader`, read a block at a time
+    /// (the bytes are never all in memory); `None` when they do not check
+    /// out.
+    pub fn read(reader: impl std::io::Read, len: u64) -> Option<StoredTrie> {
+        AnchorTrie::read(reader, len).map(StoredTrie)
+    }
 }
 
 /// An anchor's number as the trie stores it.
@@ -1005,9 +1012,17 @@ concepts:
             found_in(&glossary, &restored, MIXED),
             found_in(&glossary, &built, MIXED)
         );
+        let len = stored.len() as u64;
+        let StoredTrie(read) = StoredTrie::read(&stored[..], len).expect("reads back");
+        restored.anchors = read;
+        assert_eq!(
+            found_in(&glossary, &restored, MIXED),
+            found_in(&glossary, &built, MIXED)
+        );
         let mut damaged = stored;
         damaged.pop();
         assert!(StoredTrie::from_bytes(&damaged).is_none());
+        assert!(StoredTrie::read(&damaged[..], len - 1).is_none());
     }
 
     #[test]

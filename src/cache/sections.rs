@@ -47,6 +47,7 @@ pub(crate) fn locate(
 }
 
 /// A section's bytes, `len` of them from `reader`.
+#[cfg(test)]
 pub(crate) fn bytes(reader: impl Read, len: u64) -> Option<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
     reader.take(len).read_to_end(&mut bytes).ok()?;

@@ -89,6 +89,45 @@ pub(super) mod rows {
     }
 }
 
+/// Rows written by [`rows::serialize`] as the whole of postcard's output,
+/// `len` bytes of `reader`, read a block at a time: a table of megabytes
+/// is never held as bytes beside its rows. `None` when the bytes do not
+/// make exactly such rows.
+pub(super) fn read_rows<T: Packed>(mut reader: impl std::io::Read, len: u64) -> Option<Vec<T>> {
+    let (count, prefix) = varint(&mut reader)?;
+    let size = T::SIZE as u64;
+    if prefix.checked_add(count)? != len || count % size != 0 {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(usize::try_from(count / size).ok()?);
+    let mut block = vec![0; T::SIZE * 4096];
+    let mut left = count;
+    while left > 0 {
+        let take = usize::try_from(left.min(block.len() as u64)).ok()?;
+        reader.read_exact(&mut block[..take]).ok()?;
+        for row in block[..take].chunks_exact(T::SIZE) {
+            rows.push(T::unpack(row)?);
+        }
+        left -= take as u64;
+    }
+    Some(rows)
+}
+
+/// A postcard length (LEB128, at most ten bytes) and how many bytes it
+/// took.
+fn varint(reader: &mut impl std::io::Read) -> Option<(u64, u64)> {
+    let mut value = 0u64;
+    for i in 0..10 {
+        let mut byte = [0];
+        reader.read_exact(&mut byte).ok()?;
+        value |= u64::from(byte[0] & 0x7F).checked_shl(7 * i)?;
+        if byte[0] < 0x80 {
+            return Some((value, u64::from(i) + 1));
+        }
+    }
+    None
+}
+
 /// `deserialize_with` for a long `String` (stored as serde stores any
 /// string): checked as UTF-8 with SIMD. A large glossary's table text is
 /// megabytes of names, which the standard check takes a character at a
@@ -168,6 +207,31 @@ mod tests {
         cut[0] = 15;
         cut.remove(1);
         assert!(postcard::from_bytes::<Table>(&cut).is_err());
+    }
+
+    #[test]
+    fn rows_are_read_a_block_at_a_time_as_postcard_wrote_them() {
+        // Long enough for a two-byte length and several blocks.
+        let pairs: Vec<(u32, u32)> = (0..10_000).map(|i| (i, u32::MAX - i)).collect();
+        #[derive(Serialize)]
+        struct Only<'a>(#[serde(serialize_with = "rows::serialize")] &'a [(u32, u32)]);
+        let bytes = postcard::to_stdvec(&Only(&pairs)).expect("serialize");
+        assert_eq!(
+            bytes.len(),
+            3 + 80_000,
+            "a three-byte length, then the rows"
+        );
+        let len = bytes.len() as u64;
+        assert_eq!(read_rows::<(u32, u32)>(&bytes[..], len), Some(pairs));
+        // Cut, grown, or a length that is no multiple of the row's size.
+        assert_eq!(
+            read_rows::<(u32, u32)>(&bytes[..bytes.len() - 1], len),
+            None
+        );
+        assert_eq!(read_rows::<(u32, u32)>(&bytes[..], len - 1), None);
+        assert_eq!(read_rows::<(u32, u32)>(&bytes[..], len + 1), None);
+        assert_eq!(read_rows::<u32>(&[5, 0, 0, 0, 0, 0][..], 6), None);
+        assert_eq!(read_rows::<u32>(&[0xFF; 12][..], 12), None);
     }
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]

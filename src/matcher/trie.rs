@@ -370,6 +370,14 @@ impl Serialize for AnchorTrie {
     }
 }
 
+impl AnchorTrie {
+    /// The trie [`Serialize`] wrote as postcard, `len` bytes of `reader`,
+    /// read a block of rows at a time; `None` when they do not check out.
+    pub(super) fn read(reader: impl std::io::Read, len: u64) -> Option<AnchorTrie> {
+        AnchorTrie::from_nodes(packed::read_rows(reader, len)?)
+    }
+}
+
 impl<'de> Deserialize<'de> for AnchorTrie {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let nodes: Vec<Node> = packed::rows::deserialize(deserializer)?;
