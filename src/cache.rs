@@ -32,8 +32,9 @@ const MAGIC: &[u8; 8] = b"TERMLINT";
 /// a glossary (folding, a language's inflection): a compiled glossary
 /// holds each word's endings, so one from before would match by the old
 /// rules. 10: Hungarian names ending in `a` or `e`; 11: Hungarian
-/// doubled two-letter consonants.
-const FORMAT: u32 = 11;
+/// doubled two-letter consonants; 12: the crowded anchors' index keyed
+/// past a word of many endings.
+const FORMAT: u32 = 12;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

@@ -376,7 +376,10 @@ const KEY_BYTES: usize = 16;
 
 /// Ways one pattern may continue that the index lists; where listing
 /// another word's endings would pass this, the keys stop before them.
-const MAX_KEYS: usize = 32;
+/// Room for a word of every ending a language has (Russian has 68):
+/// keys that stop before the first word's endings are empty, and the
+/// index would then list every pattern of the anchor under one key.
+const MAX_KEYS: usize = 128;
 
 /// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
 /// each can continue with (fewer where the form ends sooner).
@@ -1201,6 +1204,39 @@ concepts:
                 ("m7".to_string(), "Ministeriums für Kunst 7"),
                 ("m39".to_string(), "Ministerium für Kunst 39"),
                 ("m12".to_string(), "Ministry of Arts 12"),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_after_a_word_with_many_endings_are_told_apart_by_the_index() {
+        // Russian `форум` takes dozens of endings: the index lists each
+        // ending with the name after it, so that `форума Вебова` is
+        // verified against its own form only, not all forty.
+        let syllables = ["Ба", "Ве", "Го", "Ду", "Же", "За", "Ки", "Ло"];
+        let name = |i: usize| format!("{}{}ова", syllables[i / 8], syllables[i % 8].to_lowercase());
+        let mut yaml = String::from("version: 1\nconcepts:\n");
+        for i in 0..40 {
+            yaml.push_str(&format!(
+                "  - id: f{i}\n    terms:\n      ru: Форум {}\n",
+                name(i)
+            ));
+        }
+        let glossary = load_str(Path::new("g.yaml"), &yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        let [(_, index)] = matcher.crowded.iter().collect::<Vec<_>>()[..] else {
+            panic!("one crowded anchor");
+        };
+        let folded = fold(&format!("форума {}", name(9)), FoldOptions { case: true });
+        let after_anchor = "форум".len();
+        let narrowed = index.candidates(folded.as_str().as_bytes(), after_anchor);
+        assert_eq!(narrowed.len(), 1, "{narrowed:?}");
+        let text = format!("на форуме {} и Форум {}", name(9), name(39));
+        assert_eq!(
+            found_in(&glossary, &matcher, &text),
+            [
+                ("f9".to_string(), format!("форуме {}", name(9)).as_str()),
+                ("f39".to_string(), format!("Форум {}", name(39)).as_str()),
             ]
         );
     }
