@@ -258,6 +258,13 @@ proptest! {
     fn well_formed_items_agree_with_the_parser(run in well_formed()) {
         assert_agrees(&run);
     }
+
+    /// Any text of YAML's characters: no panic, and agreement whenever
+    /// the reader answers.
+    #[test]
+    fn any_text_is_read_safely(run in r#"(- id: |  |[-:#"' \\\[\]{},.~a-z0-9é\n\t\r]){0,80}"#) {
+        assert_agrees(&run);
+    }
 }
 
 #[test]
