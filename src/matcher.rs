@@ -384,14 +384,37 @@ const MAX_KEYS: usize = 128;
 /// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
 /// each can continue with (fewer where the form ends sooner).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "KeyRows")]
 struct Continuations {
     /// The FNV-1a hash of each key, folded to 32 bits, with a pattern that
-    /// may continue so, sorted (one allocation, looked up by binary
-    /// search): a collision only makes a pattern be verified for nothing.
+    /// may continue so, sorted (one allocation): a collision only makes a
+    /// pattern be verified for nothing.
     #[serde(with = "packed::rows")]
     by_key: Vec<(u32, u32)>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,
+    /// Where each hash's rows are in `by_key`, derived from it (not
+    /// stored).
+    #[serde(skip_serializing)]
+    buckets: Buckets,
+}
+
+/// The stored part of [`Continuations`], read back.
+#[derive(Deserialize)]
+struct KeyRows {
+    #[serde(with = "packed::rows")]
+    by_key: Vec<(u32, u32)>,
+    lengths: Vec<usize>,
+}
+
+impl From<KeyRows> for Continuations {
+    fn from(rows: KeyRows) -> Continuations {
+        Continuations {
+            buckets: Buckets::new(&rows.by_key),
+            by_key: rows.by_key,
+            lengths: rows.lengths,
+        }
+    }
 }
 
 impl Continuations {
@@ -411,26 +434,75 @@ impl Continuations {
         by_key.sort_unstable();
         by_key.dedup();
         lengths.sort_unstable();
-        Continuations { by_key, lengths }
+        Continuations::from(KeyRows { by_key, lengths })
     }
 
-    /// Whether every pattern the index lists is below `patterns` (a cache
-    /// file read back).
+    /// Whether every pattern the index lists is below `patterns`, and the
+    /// rows are in order (a cache file read back).
     fn refers_within(&self, patterns: usize) -> bool {
-        self.by_key.iter().all(|&(_, p)| (p as usize) < patterns)
+        self.by_key.is_sorted() && self.by_key.iter().all(|&(_, p)| (p as usize) < patterns)
     }
 
-    /// The patterns that may continue at `pos` of `text`.
+    /// The patterns that may continue at `pos` of `text`. The keys of
+    /// every length are hashed in one pass, since each is a prefix of the
+    /// next.
     fn candidates(&self, text: &[u8], pos: usize) -> Vec<usize> {
         let mut found = Vec::new();
-        let left = text.len() - pos;
-        for &len in self.lengths.iter().take_while(|&&len| len <= left) {
-            let hash = key_hash(&text[pos..pos + len]);
-            let first = self.by_key.partition_point(|&(h, _)| h < hash);
-            let same = self.by_key[first..].iter().take_while(|&&(h, _)| h == hash);
-            found.extend(same.map(|&(_, p)| p as usize));
+        let rest = &text[pos..];
+        let mut hasher = Fnv::default();
+        let mut hashed = 0;
+        for &len in self.lengths.iter().take_while(|&&len| len <= rest.len()) {
+            std::hash::Hasher::write(&mut hasher, &rest[hashed..len]);
+            hashed = len;
+            let hash = fold_hash(std::hash::Hasher::finish(&hasher));
+            let same = self.buckets.rows(&self.by_key, hash).iter();
+            found.extend(same.filter(|&&(h, _)| h == hash).map(|&(_, p)| p as usize));
         }
         found
+    }
+}
+
+/// A directory of rows sorted by hash: for each value of the hash's top
+/// bits, where its rows start, so that a lookup reads two places instead
+/// of searching a table of up to megabytes by halving.
+#[derive(Debug, Clone, Default)]
+struct Buckets {
+    /// The row where each bucket starts, and then the number of rows.
+    starts: Vec<u32>,
+    /// How many top bits of a hash pick its bucket.
+    bits: u32,
+}
+
+impl Buckets {
+    /// The directory of `rows`, sorted by hash: about one bucket for
+    /// every four rows, so that a bucket is one short run.
+    fn new(rows: &[(u32, u32)]) -> Buckets {
+        let bits = (rows.len() / 4).max(1).next_power_of_two().trailing_zeros();
+        let count = 1usize << bits;
+        let mut starts = Vec::with_capacity(count + 1);
+        let mut row = 0;
+        for bucket in 0..count {
+            while row < rows.len() && Buckets::bucket_of(rows[row].0, bits) < bucket {
+                row += 1;
+            }
+            starts.push(u32::try_from(row).unwrap_or(u32::MAX));
+        }
+        starts.push(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+        Buckets { starts, bits }
+    }
+
+    /// The bucket of `hash`: its top `bits` bits.
+    fn bucket_of(hash: u32, bits: u32) -> usize {
+        ((u64::from(hash) << bits) >> 32) as usize
+    }
+
+    /// The rows of `rows` (those the directory was made from) in the
+    /// bucket of `hash`; they include every row with that hash.
+    fn rows<'r>(&self, rows: &'r [(u32, u32)], hash: u32) -> &'r [(u32, u32)] {
+        let bucket = Buckets::bucket_of(hash, self.bits);
+        let start = self.starts[bucket] as usize;
+        let end = self.starts[bucket + 1] as usize;
+        &rows[start..end]
     }
 }
 
@@ -438,7 +510,11 @@ impl Continuations {
 fn key_hash(bytes: &[u8]) -> u32 {
     let mut hasher = Fnv::default();
     std::hash::Hasher::write(&mut hasher, bytes);
-    let hash = std::hash::Hasher::finish(&hasher);
+    fold_hash(std::hash::Hasher::finish(&hasher))
+}
+
+/// A 64-bit hash folded to 32 bits.
+fn fold_hash(hash: u64) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
@@ -977,6 +1053,53 @@ concepts:
                 candidates_everywhere(&matcher, text)
             );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_directory_finds_every_row_of_a_hash(
+            // Few distinct hashes, so that many rows share one; some at
+            // both ends of the range.
+            mut rows in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        proptest::sample::select(vec![0, 1, 7, 0x8000_0000, 0xFFFF_FFFE, u32::MAX]),
+                        proptest::prelude::any::<u32>(),
+                    ],
+                    0..50u32,
+                ),
+                0..300,
+            ),
+            probe in proptest::prelude::any::<u32>(),
+        ) {
+            rows.sort_unstable();
+            let buckets = Buckets::new(&rows);
+            let of = |hash: u32| -> Vec<(u32, u32)> {
+                buckets.rows(&rows, hash).iter().copied().filter(|r| r.0 == hash).collect()
+            };
+            for &(hash, _) in &rows {
+                let all: Vec<_> = rows.iter().copied().filter(|r| r.0 == hash).collect();
+                proptest::prop_assert_eq!(of(hash), all);
+            }
+            let all: Vec<_> = rows.iter().copied().filter(|r| r.0 == probe).collect();
+            proptest::prop_assert_eq!(of(probe), all);
+        }
+    }
+
+    #[test]
+    fn a_directory_of_rows_out_of_order_answers_without_panicking() {
+        // A damaged cache file is refused (`refers_within`); were it not,
+        // lookups must still stay inside the table.
+        let rows = vec![(u32::MAX, 0), (5, 1), (0x8000_0000, 2), (0, 3), (9, 4)];
+        let buckets = Buckets::new(&rows);
+        for hash in [0, 5, 9, 0x8000_0000, u32::MAX] {
+            assert!(buckets.rows(&rows, hash).len() <= rows.len());
+        }
+        let index = Continuations::from(KeyRows {
+            by_key: rows,
+            lengths: vec![1],
+        });
+        assert!(!index.refers_within(10));
     }
 
     #[test]
