@@ -26,6 +26,7 @@ use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 pub use table::{FormRef, Rendering};
 use table::{PieceRow, Tables};
 use trie::AnchorTrie;
@@ -384,7 +385,6 @@ const MAX_KEYS: usize = 128;
 /// The patterns of one crowded anchor by the first [`KEY_BYTES`] bytes
 /// each can continue with (fewer where the form ends sooner).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(from = "KeyRows")]
 struct Continuations {
     /// The FNV-1a hash of each key, folded to 32 bits, with a pattern that
     /// may continue so, sorted (one allocation): a collision only makes a
@@ -393,28 +393,11 @@ struct Continuations {
     by_key: Vec<(u32, u32)>,
     /// The distinct key lengths, shortest first.
     lengths: Vec<usize>,
-    /// Where each hash's rows are in `by_key`, derived from it (not
-    /// stored).
-    #[serde(skip_serializing)]
-    buckets: Buckets,
-}
-
-/// The stored part of [`Continuations`], read back.
-#[derive(Deserialize)]
-struct KeyRows {
-    #[serde(with = "packed::rows")]
-    by_key: Vec<(u32, u32)>,
-    lengths: Vec<usize>,
-}
-
-impl From<KeyRows> for Continuations {
-    fn from(rows: KeyRows) -> Continuations {
-        Continuations {
-            buckets: Buckets::new(&rows.by_key),
-            by_key: rows.by_key,
-            lengths: rows.lengths,
-        }
-    }
+    /// Where each hash's rows are in `by_key`, derived from it when the
+    /// anchor is first found in a text (not stored: most anchors of a
+    /// large glossary are never found in one run).
+    #[serde(skip)]
+    buckets: OnceLock<Buckets>,
 }
 
 impl Continuations {
@@ -434,7 +417,11 @@ impl Continuations {
         by_key.sort_unstable();
         by_key.dedup();
         lengths.sort_unstable();
-        Continuations::from(KeyRows { by_key, lengths })
+        Continuations {
+            by_key,
+            lengths,
+            buckets: OnceLock::new(),
+        }
     }
 
     /// Whether every pattern the index lists is below `patterns`, and the
@@ -451,11 +438,12 @@ impl Continuations {
         let rest = &text[pos..];
         let mut hasher = Fnv::default();
         let mut hashed = 0;
+        let buckets = self.buckets.get_or_init(|| Buckets::new(&self.by_key));
         for &len in self.lengths.iter().take_while(|&&len| len <= rest.len()) {
             std::hash::Hasher::write(&mut hasher, &rest[hashed..len]);
             hashed = len;
             let hash = fold_hash(std::hash::Hasher::finish(&hasher));
-            let same = self.buckets.rows(&self.by_key, hash).iter();
+            let same = buckets.rows(&self.by_key, hash).iter();
             found.extend(same.filter(|&&(h, _)| h == hash).map(|&(_, p)| p as usize));
         }
         found
@@ -1095,10 +1083,11 @@ concepts:
         for hash in [0, 5, 9, 0x8000_0000, u32::MAX] {
             assert!(buckets.rows(&rows, hash).len() <= rows.len());
         }
-        let index = Continuations::from(KeyRows {
+        let index = Continuations {
             by_key: rows,
             lengths: vec![1],
-        });
+            buckets: OnceLock::new(),
+        };
         assert!(!index.refers_within(10));
     }
 
