@@ -1,6 +1,7 @@
 //! Benchmarks of termlint's engine, stage by stage, on generated glossaries
 //! and text (the `gen-corpus` example's generator, seed 1): glossary load,
-//! matcher build, folding, matching, Markdown reading and the full check.
+//! matcher build, folding, matching, Markdown reading, the rules alone and
+//! the full check.
 //!
 //! ```text
 //! cargo bench --bench engine              # all
@@ -26,7 +27,8 @@ use termlint::fold::{fold, FoldOptions};
 use termlint::formats::{self, Format, ReadOptions};
 use termlint::glossary::{self, Glossary};
 use termlint::lang::LangTag;
-use termlint::matcher::Matcher;
+use termlint::matcher::{Match, Matcher};
+use termlint::rules::Rules;
 
 const SEED: u64 = 1;
 /// Glossary sizes of the build, match and check benches.
@@ -165,6 +167,30 @@ fn read_markdown(bencher: Bencher) {
             .map(|p| formats::read(Format::Markdown, &p.text, &options).map(|r| r.segments.len()))
             .collect::<Vec<_>>()
     });
+}
+
+/// The rules alone on the matches of 1 MB of read documents: every match
+/// judged in its segment's language (official, variant, wrong case,
+/// another language's form, stale), then the per-match findings and
+/// `inconsistent`.
+#[divan::bench(args = CONCEPTS, sample_count = 20)]
+fn rules(bencher: Bencher, concepts: usize) {
+    let checker = checker(concepts);
+    let docs = documents(concepts);
+    let matched: Vec<Vec<Match>> = docs.iter().map(|d| checker.document_matches(d)).collect();
+    let rules = Rules::new(checker.glossary(), checker.matcher());
+    bencher
+        .counter(BytesCount::new(bytes(&docs)))
+        .with_inputs(|| matched.clone())
+        .bench_values(|matched| {
+            docs.iter()
+                .zip(matched)
+                .map(|(doc, matches)| {
+                    let judged = rules.judge_all(doc, matches);
+                    rules.document_findings(doc, &judged).len()
+                })
+                .sum::<usize>()
+        });
 }
 
 /// [`Checker::check`] on 1 MB of read documents: matching and every rule.

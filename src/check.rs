@@ -115,6 +115,11 @@ impl Checker {
         &self.glossary
     }
 
+    /// The compiled glossary.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     /// Every match in `text`, leftmost-longest, spans in `text`.
     pub fn matches(&self, text: &str) -> Vec<Match> {
         let folded = fold(text, FoldOptions { case: true });
@@ -132,7 +137,9 @@ impl Checker {
         matches
     }
 
-    fn document_matches(&self, doc: &Document) -> Vec<Match> {
+    /// Every match in `doc`'s segments, placed in the file: what the
+    /// rules judge.
+    pub fn document_matches(&self, doc: &Document) -> Vec<Match> {
         doc.segments
             .iter()
             .enumerate()
