@@ -1,7 +1,7 @@
 //! Benchmarks of termlint's engine, stage by stage, on generated glossaries
 //! and text (the `gen-corpus` example's generator, seed 1): glossary load,
-//! matcher build, folding, matching, Markdown reading, the rules alone and
-//! the full check.
+//! matcher build, folding (also one script at a time), matching, Markdown
+//! reading, the rules alone and the full check.
 //!
 //! ```text
 //! cargo bench --bench engine              # all
@@ -140,6 +140,33 @@ fn checker_new(bencher: Bencher, concepts: usize) {
 #[divan::bench(sample_count = 20)]
 fn fold_text(bencher: Bencher) {
     let text = text(CONCEPTS[0]);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| fold(&text, FoldOptions { case: true }));
+}
+
+/// One sentence of news in each script folding treats differently: ASCII,
+/// Latin with accents (Latin-1 and Latin Extended), Greek, Cyrillic,
+/// Arabic, Han.
+const SENTENCES: &[(&str, &str)] = &[
+    ("en", "The Ministry of Culture and Tourism opened the exhibition in the Cultural Industry Park on Monday. Visitors praised its size. "),
+    ("de", "Das Ministerium für Kultur und Tourismus eröffnete am Montag die Ausstellung im Kulturindustriepark. Die Besucher äußerten sich begeistert über die Größe. "),
+    ("pl", "Ministerstwo Kultury i Turystyki otworzyło w poniedziałek wystawę w Parku Przemysłu Kulturalnego. Zwiedzający byli zachwyceni jej wielkością. "),
+    ("el", "Το Υπουργείο Πολιτισμού και Τουρισμού άνοιξε τη Δευτέρα την έκθεση στο Πάρκο Πολιτιστικής Βιομηχανίας. Οι επισκέπτες ενθουσιάστηκαν. "),
+    ("ru", "Министерство культуры и туризма в понедельник открыло выставку в Парке культурной индустрии. Посетители с восторгом отзывались о её размерах. "),
+    ("ar", "افتتحت وزارة الثقافة والسياحة يوم الاثنين المعرض في حديقة الصناعات الثقافية. وأبدى الزوار إعجابهم بحجمه. "),
+    ("zh", "文化和旅游部周一在文化产业园区开幕了展览。参观者对其规模赞不绝口。深圳市文化广电旅游体育局表示欢迎。"),
+];
+
+/// Folding 1 MB of one language's sentence, repeated: how fast each
+/// script goes through folding.
+#[divan::bench(args = ["en", "de", "pl", "el", "ru", "ar", "zh"], sample_count = 20)]
+fn fold_script(bencher: Bencher, lang: &str) {
+    let (_, sentence) = SENTENCES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .expect("a language of SENTENCES");
+    let text = sentence.repeat(TEXT_BYTES / sentence.len() + 1);
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| fold(&text, FoldOptions { case: true }));

@@ -319,7 +319,14 @@ impl<'t> Folder<'t> {
                 pos = self.push_plain_wide(pos);
                 continue;
             }
-            if !c.is_ascii() {
+            // Empty when `c` is neither ASCII nor a two-byte character
+            // that can stand alone.
+            let (end, two_byte) = if c.len_utf8() <= 2 {
+                self.fast_stretch_end(pos)
+            } else {
+                (pos, false)
+            };
+            if end == pos {
                 let end = pos + c.len_utf8();
                 match self.simple_alone(c, end) {
                     Some(folded) => self.push_simple(pos..end, folded),
@@ -328,16 +335,16 @@ impl<'t> Folder<'t> {
                 pos = end;
                 continue;
             }
-            let end = self.fast_stretch_end(pos);
-            // The last ASCII character before other text may carry
-            // combining marks, so it takes the general path, unless what
-            // follows starts a segment of its own.
+            // The stretch ends with a character followed by one that
+            // starts a segment of its own, or with an ASCII character.
+            // That one may carry combining marks, so it takes the general
+            // path, unless what follows starts a segment of its own.
             let fast_end = if self.next_starts_alone(end) {
                 end
             } else {
                 end - 1
             };
-            self.push_ascii(pos, fast_end);
+            self.push_ascii(pos, fast_end, two_byte);
             if fast_end < end {
                 self.push_char(fast_end, char::from(text.as_bytes()[fast_end]));
             }
@@ -351,28 +358,36 @@ impl<'t> Folder<'t> {
         }
     }
 
-    /// End of the stretch from `pos` (an ASCII character) that folds byte
-    /// for byte: ASCII, and Latin-1 letters whose fold is one letter of
-    /// the same two bytes ([`simple::latin1`]: `ä`, `Ö` → `ö`) followed by
-    /// a character that starts a segment of its own. German and French
-    /// words then stay on the fast path through their accented letters.
-    fn fast_stretch_end(&self, pos: usize) -> usize {
+    /// End of the stretch from `pos` that folds byte for byte: ASCII, and
+    /// two-byte characters whose fold is one character of two bytes
+    /// ([`simple::two_byte`]: `ä`, `Ö` → `ö`, `Ж` → `ж`, `Σ` → `σ`, Arabic
+    /// and Hebrew letters) followed by a character that starts a segment
+    /// of its own. German, French, Russian, Greek or Arabic words then
+    /// stay on the fast path through their letters. `pos` when the
+    /// character there is neither. Also whether the stretch holds a
+    /// two-byte character.
+    fn fast_stretch_end(&self, pos: usize) -> (usize, bool) {
         let bytes = self.text.as_bytes();
         let ascii_end =
             |at: usize| at + scan::first_non_ascii(&bytes[at..]).unwrap_or(bytes.len() - at);
         let mut end = ascii_end(pos);
         if !(self.case && self.shortcuts) {
-            return end;
+            return (end, false);
         }
-        while bytes.get(end) == Some(&0xC3)
-            && bytes
-                .get(end + 1)
-                .is_some_and(|&b| simple::latin1(b).is_some())
-            && self.next_starts_alone(end + 2)
-        {
-            end = ascii_end(end + 2);
+        let mut two_byte = false;
+        while let (Some(&lead), Some(&second)) = (bytes.get(end), bytes.get(end + 1)) {
+            if simple::two_byte(lead, second).is_none()
+                || !self.next_starts_alone_in_stretch(end + 2)
+            {
+                break;
+            }
+            two_byte = true;
+            end += 2;
+            if bytes.get(end).is_some_and(u8::is_ascii) {
+                end = ascii_end(end);
+            }
         }
-        end
+        (end, two_byte)
     }
 
     /// A stretch of [`is_plain_wide`] characters from `start`, copied as
@@ -418,6 +433,20 @@ impl<'t> Folder<'t> {
         })
     }
 
+    /// [`Folder::next_starts_alone`] inside a stretch of [`Folder::fast_stretch_end`],
+    /// where the next character is most often ASCII or another two-byte
+    /// one, looked up from its bytes.
+    #[inline]
+    fn next_starts_alone_in_stretch(&self, at: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (None, _) => true,
+            (Some(b), _) if b.is_ascii() => true,
+            (Some(&lead), Some(&second)) if simple::two_byte_starts_alone(lead, second) => true,
+            _ => self.next_starts_alone(at),
+        }
+    }
+
     /// The table's fold of `c` (ending at byte `end`) when it stands alone:
     /// simple itself, and followed by a character that starts a segment of
     /// its own. The table holds case-folded text only.
@@ -439,10 +468,10 @@ impl<'t> Folder<'t> {
         self.map.push(at, original, one_to_one);
     }
 
-    /// ASCII text, with Latin-1 letters that fold byte for byte (see
-    /// [`Folder::fast_stretch_end`]), none of whose characters is followed
-    /// by a combining mark.
-    fn push_ascii(&mut self, start: usize, end: usize) {
+    /// ASCII text, with two-byte characters that fold byte for byte when
+    /// `two_byte` (see [`Folder::fast_stretch_end`]), none of whose
+    /// characters is followed by a combining mark.
+    fn push_ascii(&mut self, start: usize, end: usize, two_byte: bool) {
         if start == end {
             return;
         }
@@ -461,7 +490,7 @@ impl<'t> Folder<'t> {
             }
             self.flush_space();
             let stretch_end = scan::simple_stretch_end(bytes, pos, end);
-            self.push_ascii_stretch(pos, stretch_end);
+            self.push_ascii_stretch(pos, stretch_end, two_byte);
             pos = stretch_end;
         }
     }
@@ -469,12 +498,14 @@ impl<'t> Folder<'t> {
     /// Copies text of [`Folder::push_ascii`] whose white space is single
     /// bytes between other bytes: it folds byte for byte, so it is one run
     /// piece.
-    fn push_ascii_stretch(&mut self, start: usize, end: usize) {
+    fn push_ascii_stretch(&mut self, start: usize, end: usize, two_byte: bool) {
         let folded = self.out.len();
         self.out.push_str(&self.text[start..end]);
         if self.case {
             self.out[folded..].make_ascii_lowercase();
-            self.lower_latin1(folded);
+            if two_byte {
+                self.lower_two_byte(folded);
+            }
         }
         let mut pos = folded;
         while let Some(n) = scan::first_control_space(&self.out.as_bytes()[pos..]) {
@@ -484,20 +515,33 @@ impl<'t> Folder<'t> {
         self.map.push(folded, start..end, true);
     }
 
-    /// Folds the Latin-1 capitals in the output from byte `from` (`Ä` →
-    /// `ä`): each is two bytes, as its fold is.
-    fn lower_latin1(&mut self, from: usize) {
+    /// Folds the two-byte characters in the output from byte `from` (`Ä`
+    /// → `ä`, `Ж` → `ж`): the output there holds only ASCII and characters
+    /// [`simple::two_byte`] folds, each to two bytes.
+    fn lower_two_byte(&mut self, from: usize) {
         let mut at = from;
-        while let Some(i) = memchr::memchr(0xC3, &self.out.as_bytes()[at..]) {
-            let lead = at + i;
+        loop {
+            let lead = match self.out.as_bytes().get(at) {
+                None => return,
+                Some(b) if !b.is_ascii() => at,
+                Some(_) => match scan::first_non_ascii(&self.out.as_bytes()[at..]) {
+                    Some(i) => at + i,
+                    None => return,
+                },
+            };
             at = lead + 2;
-            let second = self.out.as_bytes()[lead + 1];
-            let Some(lower) = simple::latin1(second).filter(|&l| l != second) else {
+            let bytes = self.out.as_bytes();
+            let original = [bytes[lead], bytes[lead + 1]];
+            let Some(folded) = simple::two_byte(original[0], original[1]) else {
                 continue;
             };
-            let mut buf = [0; 4];
-            let lower = char::from(lower + 0x40).encode_utf8(&mut buf);
-            self.out.replace_range(lead..lead + 2, lower);
+            if folded == original {
+                continue;
+            }
+            let Ok(folded) = std::str::from_utf8(&folded) else {
+                continue;
+            };
+            self.out.replace_range(lead..lead + 2, folded);
         }
     }
 
@@ -1043,6 +1087,7 @@ mod tests {
             1 => proptest::char::range('\u{AC00}', '\u{AC40}'),
             1 => prop::sample::select(vec!['か', 'ハ', '\u{3099}', '\u{309A}', 'ゔ', '\u{F900}']),
             2 => proptest::char::range('\u{400}', '\u{45F}'),
+            1 => proptest::char::range('\u{80}', '\u{7FF}'),
             1 => proptest::char::range('\u{370}', '\u{3FF}'),
             1 => proptest::char::range('\u{FF01}', '\u{FF5E}'),
             1 => proptest::char::range('\u{100}', '\u{24F}'),

@@ -33,13 +33,28 @@ pub(super) fn lookup(c: char) -> Option<&'static str> {
     table().text.get(start..start + usize::from(len))
 }
 
-/// The fold of the Latin-1 letter or sign whose UTF-8 is `C3 second`
-/// (U+00C0 to U+00FF) when it is one character of the same two bytes,
-/// given as its second byte (`Ä` → `ä`, `é` → `é`); `None` otherwise
-/// (`ß` → `ss`).
-pub(super) fn latin1(second: u8) -> Option<u8> {
-    let index = usize::from(second.checked_sub(0x80)?);
-    table().latin1.get(index).copied().flatten()
+/// The fold of the two-byte character `lead second` (U+0080 to U+07FF:
+/// Latin-1, Latin Extended, Greek, Cyrillic, Armenian, Hebrew, Arabic…)
+/// when it is simple and its fold is one character of two bytes as well
+/// (`Ä` → `ä`, `Ж` → `ж`, `Σ` → `σ`, `ب` → `ب`); `None` otherwise (`ß` →
+/// `ss`, a combining mark, a byte pair that is not such a character).
+#[inline]
+pub(super) fn two_byte(lead: u8, second: u8) -> Option<[u8; 2]> {
+    if lead.wrapping_sub(0xC2) >= 30 || second & 0xC0 != 0x80 {
+        return None;
+    }
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(second & 0x3F);
+    table().two_byte[code - 0x80]
+}
+
+/// Whether the two-byte character `lead second` is simple (it then starts
+/// a segment of its own), whatever its fold's length.
+#[inline]
+pub(super) fn two_byte_starts_alone(lead: u8, second: u8) -> bool {
+    let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
+    (0xC2..=0xDF).contains(&lead)
+        && (0x80..=0xBF).contains(&second)
+        && table().entries[(code - 0x80) as usize].is_some()
 }
 
 /// Whether `c` never joins the segment before it: ASCII, or simple.
@@ -64,8 +79,8 @@ fn index_of(c: char) -> Option<usize> {
 struct Table {
     text: String,
     entries: Vec<Option<(u16, u8)>>,
-    /// [`latin1`] for each second byte from 0x80.
-    latin1: [Option<u8>; 64],
+    /// [`two_byte`] for each code point from U+0080 to U+07FF.
+    two_byte: Vec<Option<[u8; 2]>>,
 }
 
 fn table() -> &'static Table {
@@ -86,21 +101,21 @@ fn table() -> &'static Table {
         let mut table = Table {
             text,
             entries,
-            latin1: [None; 64],
+            two_byte: Vec::new(),
         };
-        for (second, slot) in (0x80..=0xBFu8).zip(&mut table.latin1) {
-            let c = char::from(second + 0x40);
-            *slot = index_of(c)
-                .and_then(|index| table.entries[index])
-                .and_then(|(start, len)| {
-                    let start = usize::from(start);
-                    table.text.get(start..start + usize::from(len))
-                })
-                .and_then(|folded| match folded.as_bytes() {
-                    [0xC3, folded] => Some(*folded),
+        // The table's first range starts at U+0080: its first 1,920
+        // entries are the two-byte characters, in order.
+        table.two_byte = (0x80..0x800)
+            .map(|code: usize| {
+                let (start, len) = table.entries[code - 0x80]?;
+                let start = usize::from(start);
+                let folded = table.text.get(start..start + usize::from(len))?;
+                match (folded.as_bytes(), folded.chars().count()) {
+                    (&[lead, second], 1) => Some([lead, second]),
                     _ => None,
-                });
-        }
+                }
+            })
+            .collect();
         table
     })
 }
@@ -144,20 +159,42 @@ mod tests {
     }
 
     #[test]
-    fn latin1_letters_fold_byte_for_byte_in_their_block() {
-        let second = |c: char| c.to_string().as_bytes()[1];
-        assert_eq!(latin1(second('Ä')), Some(second('ä')));
-        assert_eq!(latin1(second('ä')), Some(second('ä')));
-        assert_eq!(latin1(second('Þ')), Some(second('þ')));
-        assert_eq!(latin1(second('×')), Some(second('×')));
-        assert_eq!(latin1(second('ß')), None, "two letters");
-        assert_eq!(latin1(0x7F), None);
+    fn two_byte_letters_fold_byte_for_byte() {
+        let bytes = |c: char| {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            [b[0], b[1]]
+        };
+        let folded = |c: char| two_byte(bytes(c)[0], bytes(c)[1]);
+        assert_eq!(folded('Ä'), Some(bytes('ä')));
+        assert_eq!(folded('ä'), Some(bytes('ä')));
+        assert_eq!(folded('Ж'), Some(bytes('ж')));
+        assert_eq!(folded('Σ'), Some(bytes('σ')));
+        assert_eq!(folded('ς'), Some(bytes('σ')));
+        assert_eq!(folded('Ÿ'), Some(bytes('ÿ')), "into another lead byte");
+        assert_eq!(folded('ب'), Some(bytes('ب')), "no case: itself");
+        assert_eq!(folded('ß'), None, "two letters");
+        assert_eq!(folded('İ'), None, "three bytes");
+        assert_eq!(folded('\u{2BC}'), None, "an apostrophe: one byte");
+        assert_eq!(folded('\u{301}'), None, "a combining mark");
+        assert_eq!(folded('\u{A0}'), None, "white space");
+        assert_eq!(folded('\u{AD}'), None, "ignorable");
+        assert_eq!(two_byte(0xC3, 0x41), None, "not a continuation byte");
+        assert_eq!(two_byte(0xC1, 0x81), None, "an overlong lead");
+        assert_eq!(two_byte(0xE0, 0x80), None, "a three-byte lead");
+        assert!(!two_byte_starts_alone(0xC3, 0x41));
+        assert!(!two_byte_starts_alone(0xE0, 0x80));
         // Every one agrees with the table.
-        for c in '\u{C0}'..='\u{FF}' {
+        for c in '\u{80}'..='\u{7FF}' {
             let expect = lookup(c)
-                .filter(|f| f.len() == 2 && f.starts_with(|l: char| l >= '\u{C0}'))
-                .map(|f| f.as_bytes()[1]);
-            assert_eq!(latin1(second(c)), expect, "{c}");
+                .filter(|f| f.len() == 2 && f.chars().count() == 1)
+                .map(|f| [f.as_bytes()[0], f.as_bytes()[1]]);
+            assert_eq!(folded(c), expect, "{c:?}");
+            assert_eq!(
+                two_byte_starts_alone(bytes(c)[0], bytes(c)[1]),
+                starts_alone(c),
+                "{c:?}"
+            );
         }
     }
 }
