@@ -146,8 +146,9 @@ fn fold_text(bencher: Bencher) {
 }
 
 /// One sentence of news in each script folding treats differently: ASCII,
-/// Latin with accents (Latin-1 and Latin Extended), Greek, Cyrillic,
-/// Arabic, Han.
+/// Latin with accents (Latin-1, Latin Extended and Vietnamese's Latin
+/// Extended Additional), Greek, Cyrillic, Arabic, Han, Devanagari, Thai,
+/// Georgian.
 const SENTENCES: &[(&str, &str)] = &[
     ("en", "The Ministry of Culture and Tourism opened the exhibition in the Cultural Industry Park on Monday. Visitors praised its size. "),
     ("de", "Das Ministerium für Kultur und Tourismus eröffnete am Montag die Ausstellung im Kulturindustriepark. Die Besucher äußerten sich begeistert über die Größe. "),
@@ -156,11 +157,18 @@ const SENTENCES: &[(&str, &str)] = &[
     ("ru", "Министерство культуры и туризма в понедельник открыло выставку в Парке культурной индустрии. Посетители с восторгом отзывались о её размерах. "),
     ("ar", "افتتحت وزارة الثقافة والسياحة يوم الاثنين المعرض في حديقة الصناعات الثقافية. وأبدى الزوار إعجابهم بحجمه. "),
     ("zh", "文化和旅游部周一在文化产业园区开幕了展览。参观者对其规模赞不绝口。深圳市文化广电旅游体育局表示欢迎。"),
+    ("vi", "Bộ Văn hóa và Du lịch đã khai mạc triển lãm tại Khu công nghiệp văn hóa vào thứ Hai. Du khách rất ấn tượng với quy mô của nó. "),
+    ("hi", "संस्कृति और पर्यटन मंत्रालय ने सोमवार को सांस्कृतिक उद्योग पार्क में प्रदर्शनी खोली। आगंतुक इसके आकार से प्रभावित हुए। "),
+    ("th", "กระทรวงวัฒนธรรมและการท่องเที่ยวเปิดนิทรรศการที่สวนอุตสาหกรรมวัฒนธรรมเมื่อวันจันทร์ ผู้เข้าชมต่างประทับใจในขนาดของงาน "),
+    ("ka", "კულტურისა და ტურიზმის სამინისტრომ ორშაბათს კულტურული ინდუსტრიის პარკში გამოფენა გახსნა. "),
 ];
 
 /// Folding 1 MB of one language's sentence, repeated: how fast each
 /// script goes through folding.
-#[divan::bench(args = ["en", "de", "pl", "el", "ru", "ar", "zh"], sample_count = 20)]
+#[divan::bench(
+    args = ["en", "de", "pl", "el", "ru", "ar", "zh", "vi", "hi", "th", "ka"],
+    sample_count = 20
+)]
 fn fold_script(bencher: Bencher, lang: &str) {
     let (_, sentence) = SENTENCES
         .iter()

@@ -9,6 +9,10 @@
 //! and kept. The table covers the ranges most text outside ASCII and
 //! CJK ideographs is written in: Latin, Greek, Cyrillic, Armenian, Hebrew,
 //! Arabic, general punctuation, CJK punctuation and full-width forms.
+//! The scripts from U+0800 to U+1FFF (the Indic scripts, Thai, Lao,
+//! Tibetan, Myanmar, Georgian, Ethiopic, Khmer, Vietnamese's Latin
+//! Extended Additional, Greek Extended…) have tables of their own, one per
+//! 256 code points, each made when text first uses it.
 
 use std::sync::OnceLock;
 
@@ -25,12 +29,16 @@ const RANGES: [(u32, u32); 4] = [
     (0xFF00, 0xFFF0),
 ];
 
-/// The case-folded text of `c` when it is simple and in the table.
+/// The code points of the tables made one page at a time.
+const PAGED: (u32, u32) = (0x800, 0x2000);
+
+/// The case-folded text of `c` when it is simple and in a table.
 pub(super) fn lookup(c: char) -> Option<&'static str> {
+    if let Some(page) = page_of(c) {
+        return page.get((u32::from(c) & 0xFF) as usize);
+    }
     let index = index_of(c)?;
-    let (start, len) = table().entries[index]?;
-    let start = usize::from(start);
-    table().text.get(start..start + usize::from(len))
+    table().folds.get(index)
 }
 
 /// The fold of the two-byte character `lead second` (U+0080 to U+07FF:
@@ -54,12 +62,65 @@ pub(super) fn two_byte_starts_alone(lead: u8, second: u8) -> bool {
     let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
     (0xC2..=0xDF).contains(&lead)
         && (0x80..=0xBF).contains(&second)
-        && table().entries[(code - 0x80) as usize].is_some()
+        && table().folds.has((code - 0x80) as usize)
 }
 
 /// Whether `c` never joins the segment before it: ASCII, or simple.
 pub(super) fn starts_alone(c: char) -> bool {
-    c.is_ascii() || index_of(c).is_some_and(|index| table().entries[index].is_some())
+    if let Some(page) = page_of(c) {
+        return page.has((u32::from(c) & 0xFF) as usize);
+    }
+    c.is_ascii() || index_of(c).is_some_and(|index| table().folds.has(index))
+}
+
+/// Code points in a row, each simple one's folded text one after the
+/// other, and where each one's is (start, length): one lookup, no
+/// decoding.
+struct Folds {
+    text: String,
+    entries: Vec<Option<(u16, u8)>>,
+}
+
+impl Folds {
+    fn of(codes: impl Iterator<Item = u32>) -> Folds {
+        let mut text = String::new();
+        let entries = codes
+            .map(|code| {
+                let folded = char::from_u32(code).and_then(compute)?;
+                let start = u16::try_from(text.len()).ok()?;
+                let len = u8::try_from(folded.len()).ok()?;
+                text.push_str(&folded);
+                Some((start, len))
+            })
+            .collect();
+        Folds { text, entries }
+    }
+
+    /// The folded text of code point number `index` of the row, when it
+    /// is simple.
+    fn get(&self, index: usize) -> Option<&str> {
+        let (start, len) = (*self.entries.get(index)?)?;
+        let start = usize::from(start);
+        self.text.get(start..start + usize::from(len))
+    }
+
+    /// Whether code point number `index` of the row is simple.
+    fn has(&self, index: usize) -> bool {
+        self.entries.get(index).is_some_and(Option::is_some)
+    }
+}
+
+/// The page of `c` when `c` is in [`PAGED`], made on first use.
+fn page_of(c: char) -> Option<&'static Folds> {
+    const COUNT: usize = ((PAGED.1 - PAGED.0) >> 8) as usize;
+    static PAGES: [OnceLock<Folds>; COUNT] = [const { OnceLock::new() }; COUNT];
+    let code = u32::from(c);
+    if !(PAGED.0..PAGED.1).contains(&code) {
+        return None;
+    }
+    let first = code & !0xFF;
+    let page = &PAGES[((first - PAGED.0) >> 8) as usize];
+    Some(page.get_or_init(|| Folds::of(first..first + 0x100)))
 }
 
 fn index_of(c: char) -> Option<usize> {
@@ -74,11 +135,9 @@ fn index_of(c: char) -> Option<usize> {
     None
 }
 
-/// Every simple character's folded text, one after the other, and where
-/// each one's is (start, length): one lookup, no decoding.
+/// The folds of every code point of [`RANGES`], in order.
 struct Table {
-    text: String,
-    entries: Vec<Option<(u16, u8)>>,
+    folds: Folds,
     /// [`two_byte`] for each code point from U+0080 to U+07FF.
     two_byte: Vec<Option<[u8; 2]>>,
 }
@@ -86,37 +145,17 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut text = String::new();
-        let entries = RANGES
-            .iter()
-            .flat_map(|&(start, end)| start..end)
-            .map(|code| {
-                let folded = char::from_u32(code).and_then(compute)?;
-                let start = u16::try_from(text.len()).ok()?;
-                let len = u8::try_from(folded.len()).ok()?;
-                text.push_str(&folded);
-                Some((start, len))
-            })
-            .collect();
-        let mut table = Table {
-            text,
-            entries,
-            two_byte: Vec::new(),
-        };
+        let folds = Folds::of(RANGES.iter().flat_map(|&(start, end)| start..end));
         // The table's first range starts at U+0080: its first 1,920
         // entries are the two-byte characters, in order.
-        table.two_byte = (0x80..0x800)
-            .map(|code: usize| {
-                let (start, len) = table.entries[code - 0x80]?;
-                let start = usize::from(start);
-                let folded = table.text.get(start..start + usize::from(len))?;
-                match (folded.as_bytes(), folded.chars().count()) {
-                    (&[lead, second], 1) => Some([lead, second]),
-                    _ => None,
-                }
+        let two_byte = (0..0x780)
+            .map(|index| match folds.get(index).map(str::as_bytes) {
+                // One character of two bytes, not two ASCII ones (`ß` → `ss`).
+                Some(&[lead, second]) if lead >= 0xC2 => Some([lead, second]),
+                _ => None,
             })
             .collect();
-        table
+        Table { folds, two_byte }
     })
 }
 
@@ -156,6 +195,40 @@ mod tests {
         assert_eq!(folded('\u{00AD}'), None, "ignorable");
         assert_eq!(folded('\u{3000}'), None, "ideographic space");
         assert_eq!(folded('北'), None, "outside the table");
+    }
+
+    #[test]
+    fn scripts_from_u0800_fold_from_their_pages() {
+        let folded = |c| lookup(c).map(str::to_string);
+        assert_eq!(folded('क').as_deref(), Some("क"), "Devanagari");
+        assert_eq!(folded('ก').as_deref(), Some("ก"), "Thai");
+        assert_eq!(
+            folded('\u{1C90}').as_deref(),
+            Some("\u{10D0}"),
+            "Georgian Mtavruli"
+        );
+        assert_eq!(folded('Ạ').as_deref(), Some("ạ"), "Vietnamese");
+        assert_eq!(folded('\u{1FB3}').as_deref(), Some("αι"), "Greek Extended");
+        assert_eq!(folded('\u{93C}'), None, "a nukta joins");
+        assert_eq!(
+            folded('\u{9BE}'),
+            None,
+            "composes with the letter before it"
+        );
+        assert_eq!(folded('\u{1161}'), None, "a Hangul vowel jamo composes");
+        assert_eq!(folded('\u{1680}'), None, "Ogham space");
+        assert!(starts_alone('क') && !starts_alone('\u{93C}'));
+        // Every code point of the pages agrees with folding it alone.
+        for c in ('\u{800}'..'\u{2000}').filter(|&c| lookup(c).is_some()) {
+            let mut alone = String::new();
+            fold_segment(
+                c.encode_utf8(&mut [0; 4]),
+                true,
+                &mut String::new(),
+                &mut alone,
+            );
+            assert_eq!(lookup(c), Some(alone.as_str()), "{c:?}");
+        }
     }
 
     #[test]
