@@ -33,6 +33,7 @@ use trie::AnchorTrie;
 
 mod build;
 mod packed;
+mod starts;
 mod table;
 mod trie;
 

@@ -4,8 +4,10 @@
 //! A name starts on a word boundary, or right after an Arabic or Hebrew
 //! prefix; it never starts between two ASCII letters or digits, nor inside
 //! a character. Those positions, most of the bytes of Latin text, are
-//! stepped over by comparing two bytes. From every other position the trie
-//! is walked byte by byte while the text follows one of its branches,
+//! stepped over by comparing two bytes; of the others, those whose first
+//! bytes start no anchor are turned away by small tables (`starts`). From
+//! every position left the trie is walked byte by byte while the text
+//! follows one of its branches,
 //! reporting each anchor it passes; a table of all byte pairs gives the
 //! node two levels down, where the walk starts. That finds the same
 //! anchors at the same places as an Aho–Corasick scan of every byte, with
@@ -16,12 +18,12 @@
 //! compiled-glossary cache stores.
 
 use super::packed::{self, u32_at, Packed};
-use crate::inflect::ELIDED_ARTICLES;
+use super::starts::Starts;
 use serde::{Deserialize, Deserializer, Serialize};
 use wide::u8x16;
 
 /// No anchor ends at a node; no child of the root starts with a byte.
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 
 /// Children above which a node's are searched by halving, not in order.
 const LINEAR_CHILDREN: usize = 8;
@@ -41,21 +43,20 @@ pub(super) struct AnchorTrie {
     /// Whether every anchor starts with an ASCII letter or digit or with
     /// a character beyond ASCII (or else with punctuation or a space).
     plain_firsts: bool,
-    /// One bit for each pair of bytes an anchor can start with (every
-    /// pair after a one-byte anchor's byte); fits the fastest cache.
-    pairs: Box<[u64; 1024]>,
+    /// Which positions can start an anchor, told before a walk.
+    starts: Starts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Node {
+pub(super) struct Node {
     /// The row of the first child; the others follow it.
     first: u32,
     /// The number of the anchor that ends here, or [`NONE`].
-    anchor: u32,
+    pub(super) anchor: u32,
     /// How many children (up to 256).
     children: u16,
     /// The byte on the edge into this node.
-    label: u8,
+    pub(super) label: u8,
 }
 
 impl Packed for Node {
@@ -144,53 +145,28 @@ impl AnchorTrie {
         let mut ones = Box::new([NONE; 256]);
         let mut twos = vec![NONE; 1 << 16].into_boxed_slice();
         let mut plain_firsts = true;
-        let mut pairs = Box::new([0; 1024]);
-        let mut set = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
         for row in rows(nodes[0]) {
             let child = nodes[row as usize];
-            let first = usize::from(child.label) << 8;
             ones[usize::from(child.label)] = child.anchor;
             plain_firsts &= child.label.is_ascii_alphanumeric() || child.label >= 0xC0;
-            if child.anchor != NONE {
-                (0..256).for_each(|second| set(first | second));
-            }
             for grandchild in rows(child) {
-                let pair = first | usize::from(nodes[grandchild as usize].label);
-                twos[pair] = grandchild;
-                set(pair);
+                let label = nodes[grandchild as usize].label;
+                twos[usize::from(child.label) << 8 | usize::from(label)] = grandchild;
             }
         }
-        // A name read with an article's letter in front (Arabic `للأمم`
-        // as `الأمم`): its first two bytes in the text are the two after
-        // that letter.
-        for lead in ELIDED_ARTICLES {
-            let row = twos[usize::from(lead[0]) << 8 | usize::from(lead[1])];
-            if row == NONE {
-                continue;
-            }
-            for child in rows(nodes[row as usize]) {
-                let child = nodes[child as usize];
-                let first = usize::from(child.label) << 8;
-                if child.anchor != NONE {
-                    (0..256).for_each(|second| set(first | second));
-                }
-                for grandchild in rows(child) {
-                    set(first | usize::from(nodes[grandchild as usize].label));
-                }
-            }
-        }
+        let starts = Starts::new(&nodes, &twos);
         Some(AnchorTrie {
             nodes,
             ones,
             twos,
             plain_firsts,
-            pairs,
+            starts,
         })
     }
 
-    /// Calls `at(start)` for every position of `text` where the two bytes
-    /// there can start an anchor, except between two ASCII letters or
-    /// digits, where no name starts. The text is taken 64 bytes at a time,
+    /// Calls `at(start)` for every position of `text` where the bytes
+    /// there can start an anchor ([`Starts::may_start`]), except between
+    /// two ASCII letters or digits, where no name starts. The text is taken 64 bytes at a time,
     /// each byte turned into a bit of a few masks ([`Masks::of`], sixteen
     /// bytes at a time in a SIMD vector); only the positions left are then
     /// looked at one by one.
@@ -206,15 +182,14 @@ impl AnchorTrie {
             } else {
                 !inside & !masks.continuation()
             } & valid;
-            // The pair test first for all of them, without a branch on
-            // its outcome, which no predictor guesses.
+            // The tables' test first for all of them, without a branch
+            // on its outcome, which no predictor guesses.
             let mut kept = 0u64;
             while starts != 0 {
                 let bit = starts.trailing_zeros();
                 starts &= starts - 1;
                 let start = base + bit as usize;
-                let second = text.get(start + 1).copied().unwrap_or(0);
-                kept |= u64::from(self.may_start(text[start], second)) << bit;
+                kept |= u64::from(self.starts.may_start(text, start)) << bit;
             }
             while kept != 0 {
                 at(base + kept.trailing_zeros() as usize);
@@ -232,14 +207,6 @@ impl AnchorTrie {
             last[..rest.len()].copy_from_slice(rest);
             visit(Masks::of(&last), base, (1 << rest.len()) - 1);
         }
-    }
-
-    /// Whether an anchor can start with `first` followed by `second` (any
-    /// byte, or 0 at the end of the text).
-    #[inline]
-    fn may_start(&self, first: u8, second: u8) -> bool {
-        let pair = usize::from(first) << 8 | usize::from(second);
-        self.pairs[pair / 64] & 1 << (pair % 64) != 0
     }
 
     /// Calls `found(end, anchor)` for every anchor that `text` holds at
@@ -356,7 +323,7 @@ impl Masks {
 }
 
 /// The rows of `node`'s children.
-fn rows(node: Node) -> std::ops::Range<u32> {
+pub(super) fn rows(node: Node) -> std::ops::Range<u32> {
     node.first..node.first + u32::from(node.children)
 }
 
@@ -389,6 +356,7 @@ impl<'de> Deserialize<'de> for AnchorTrie {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inflect::ELIDED_ARTICLES;
 
     fn trie(anchors: &[&str]) -> AnchorTrie {
         let numbered = anchors
@@ -427,9 +395,10 @@ mod tests {
         assert_eq!(at(&t, "g", 0), vec![]);
         assert_eq!(at(&t, "xé", 1), vec![(3, 4)]);
         // Every pair after a one-byte anchor may start a name.
-        assert!(t.may_start(b'c', b' ') && t.may_start(b'c', 0));
-        assert!(t.may_start(b'g', b'o') && !t.may_start(b'g', b'x'));
-        assert!(!t.may_start(b'o', b'g'));
+        let may_start = |text: &str| t.starts.may_start(text.as_bytes(), 0);
+        assert!(may_start("c ") && may_start("c"));
+        assert!(may_start("go") && !may_start("gx"));
+        assert!(!may_start("og"));
     }
 
     #[test]
@@ -447,8 +416,9 @@ mod tests {
         assert_eq!(after("ה", "בכנסת", 2), vec![(10, 2)]);
         assert_eq!(after("ا", "لوزارة", 2), vec![]);
         // The text's own first two bytes after the letter may start a walk.
-        assert!(t.may_start(0xD9, 0x84), "ل after the alif");
-        assert!(t.may_start("כ".as_bytes()[0], "כ".as_bytes()[1]));
+        let may_start = |text: &str| t.starts.may_start(text.as_bytes(), 0);
+        assert!(may_start("لأمم"), "ل after the alif");
+        assert!(may_start("כנסת"));
     }
 
     #[test]
@@ -502,5 +472,85 @@ mod tests {
         looped[1].children = 1;
         assert!(AnchorTrie::from_nodes(looped).is_none());
         assert!(AnchorTrie::from_nodes(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn positions_whose_first_four_bytes_start_no_anchor_are_turned_away() {
+        let t = trie(&["kalomine", "amt", "文化产业"]);
+        let may_start = |text: &str| t.starts.may_start(text.as_bytes(), 0);
+        assert!(may_start("kalomine") && may_start("kalominepark"));
+        assert!(may_start("kalo"), "a text may end inside a name");
+        assert!(may_start("amt") && may_start("amtes") && may_start("am"));
+        assert!(may_start("文化产业园") && may_start("文化"));
+        // The first two bytes of a name, not its first four.
+        assert!(!may_start("kalender") && !may_start("kaiser"));
+        assert!(!may_start("文学"));
+    }
+
+    #[test]
+    fn most_words_sharing_only_two_letters_with_a_large_glossary_are_turned_away() {
+        // Ten thousand names and ten thousand other words, all of eight
+        // letters from the same twelve, drawn by a fixed sequence.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut word = || {
+            (0..8)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(b"aeiklmnorstu"[(state % 12) as usize])
+                })
+                .collect::<String>()
+        };
+        let names: Vec<String> = (0..10_000).map(|_| word()).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let t = trie(&refs);
+        let quads: std::collections::HashSet<&[u8]> =
+            names.iter().map(|n| &n.as_bytes()[..4]).collect();
+        let others: Vec<String> = (0..10_000)
+            .map(|_| word())
+            .filter(|w| !quads.contains(&w.as_bytes()[..4]))
+            .collect();
+        let passed = others
+            .iter()
+            .filter(|w| t.starts.may_start(w.as_bytes(), 0))
+            .count();
+        assert!(
+            !others.is_empty() && passed * 5 < others.len(),
+            "{passed} of {}",
+            others.len()
+        );
+        assert!(names.iter().all(|n| t.starts.may_start(n.as_bytes(), 0)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_position_holding_an_anchor_may_start_one(
+            anchors in proptest::collection::vec(proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b", "ab", "é", "文", "化", "क", "😀", "ا", "ل", "ה", "כ", " ", "-"]),
+                1..6,
+            ), 1..12),
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b", "ab", "é", "文", "化", "क", "😀", "ا", "ل", "ה", "כ", " ", "-", "x"]),
+                0..24,
+            ),
+        ) {
+            let anchors: Vec<String> = anchors.iter().map(|a| a.concat()).collect();
+            let refs: Vec<&str> = anchors.iter().map(String::as_str).collect();
+            let t = trie(&refs);
+            let text = text.concat();
+            for start in 0..text.len() {
+                let mut held = !at(&t, &text, start).is_empty();
+                if matches!(text.as_bytes()[start], 0xD7 | 0xD9) {
+                    for lead in ELIDED_ARTICLES {
+                        t.prefixes_after(lead, text.as_bytes(), start, |_, _| held = true);
+                    }
+                }
+                proptest::prop_assert!(
+                    !held || t.starts.may_start(text.as_bytes(), start),
+                    "{text:?} at {start}"
+                );
+            }
+        }
     }
 }
