@@ -319,9 +319,9 @@ impl<'t> Folder<'t> {
                 pos = self.push_plain_wide(pos);
                 continue;
             }
-            // Empty when `c` is neither ASCII nor a two-byte character
-            // that can stand alone.
-            let (end, two_byte) = if c.len_utf8() <= 2 {
+            // Empty when `c` is neither ASCII nor a two- or three-byte
+            // character that can stand alone.
+            let (end, two_byte) = if c.len_utf8() <= 2 || simple::is_paged(c) {
                 self.fast_stretch_end(pos)
             } else {
                 (pos, false)
@@ -358,14 +358,15 @@ impl<'t> Folder<'t> {
         }
     }
 
-    /// End of the stretch from `pos` that folds byte for byte: ASCII, and
+    /// End of the stretch from `pos` that folds byte for byte: ASCII,
     /// two-byte characters whose fold is one character of two bytes
     /// ([`simple::two_byte`]: `ä`, `Ö` → `ö`, `Ж` → `ж`, `Σ` → `σ`, Arabic
-    /// and Hebrew letters) followed by a character that starts a segment
-    /// of its own. German, French, Russian, Greek or Arabic words then
-    /// stay on the fast path through their letters. `pos` when the
-    /// character there is neither. Also whether the stretch holds a
-    /// two-byte character.
+    /// and Hebrew letters) and three-byte ones that fold to themselves
+    /// (Devanagari, Thai, Georgian letters), each followed by a character
+    /// that starts a segment of its own. German, French, Russian, Greek,
+    /// Arabic, Hindi, Thai or Georgian words then stay on the fast path
+    /// through their letters. `pos` when the character there is none of
+    /// these. Also whether the stretch holds a two-byte character.
     fn fast_stretch_end(&self, pos: usize) -> (usize, bool) {
         let bytes = self.text.as_bytes();
         let ascii_end =
@@ -375,19 +376,41 @@ impl<'t> Folder<'t> {
             return (end, false);
         }
         let mut two_byte = false;
-        while let (Some(&lead), Some(&second)) = (bytes.get(end), bytes.get(end + 1)) {
-            if simple::two_byte(lead, second).is_none()
-                || !self.next_starts_alone_in_stretch(end + 2)
-            {
+        loop {
+            while let (Some(&lead), Some(&second)) = (bytes.get(end), bytes.get(end + 1)) {
+                if simple::two_byte(lead, second).is_none()
+                    || !self.next_starts_alone_in_stretch(end + 2)
+                {
+                    break;
+                }
+                two_byte = true;
+                end += 2;
+                if bytes.get(end).is_some_and(u8::is_ascii) {
+                    end = ascii_end(end);
+                }
+            }
+            if !(self.three_byte_same_at(end) && self.next_starts_alone_in_stretch(end + 3)) {
                 break;
             }
-            two_byte = true;
-            end += 2;
+            end += 3;
             if bytes.get(end).is_some_and(u8::is_ascii) {
                 end = ascii_end(end);
             }
         }
         (end, two_byte)
+    }
+
+    /// Whether the character at `at` is one of three bytes that folds to
+    /// itself ([`simple::three_byte_same`]: Devanagari, Thai, Georgian
+    /// letters…).
+    #[inline]
+    fn three_byte_same_at(&self, at: usize) -> bool {
+        match self.text.as_bytes().get(at..at + 3) {
+            Some(&[lead @ (0xE0 | 0xE1), second, third]) => {
+                simple::three_byte_same([lead, second, third])
+            }
+            _ => false,
+        }
     }
 
     /// A stretch of [`is_plain_wide`] characters from `start`, copied as
@@ -516,8 +539,9 @@ impl<'t> Folder<'t> {
     }
 
     /// Folds the two-byte characters in the output from byte `from` (`Ä`
-    /// → `ä`, `Ж` → `ж`): the output there holds only ASCII and characters
-    /// [`simple::two_byte`] folds, each to two bytes.
+    /// → `ä`, `Ж` → `ж`): the output there holds only ASCII, characters
+    /// [`simple::two_byte`] folds, each to two bytes, and three-byte ones
+    /// that fold to themselves.
     fn lower_two_byte(&mut self, from: usize) {
         let mut at = from;
         loop {
@@ -529,8 +553,9 @@ impl<'t> Folder<'t> {
                     None => return,
                 },
             };
-            at = lead + 2;
             let bytes = self.out.as_bytes();
+            // Past the character; one of three bytes folds to itself.
+            at = lead + 2 + usize::from(bytes[lead] >= 0xE0);
             let original = [bytes[lead], bytes[lead + 1]];
             let Some(folded) = simple::two_byte(original[0], original[1]) else {
                 continue;
@@ -888,6 +913,22 @@ mod tests {
     }
 
     #[test]
+    fn georgian_hindi_thai_and_vietnamese_fold_and_map_back() {
+        // Mtavruli capitals fold to the Mkhedruli letters around them.
+        assert_eq!(f("ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ საქართველო"), "საქართველო საქართველო");
+        assert_eq!(original_of("ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ და საქართველო", "და"), "და");
+        // A virama or a tone mark joins the letter before it.
+        let hindi = "संस्कृति मंत्रालय ने";
+        assert_eq!(f(hindi), hindi);
+        assert_eq!(original_of(hindi, "मंत्रालय"), "मंत्रालय");
+        let thai = "กระทรวงวัฒนธรรมและการท่องเที่ยว";
+        assert_eq!(f(thai), thai);
+        assert_eq!(original_of(thai, "ท่องเที่ยว"), "ท่องเที่ยว");
+        assert_eq!(f("HẠ NỘI, Việt Nam"), "hạ nội, việt nam");
+        assert_eq!(original_of("Thủ đô HẠ NỘI", "nội"), "NỘI");
+    }
+
+    #[test]
     fn singleton_decompositions_are_normalized() {
         assert_eq!(f("\u{212B}ngstr\u{f6}m"), "ångström");
         assert_eq!(f("\u{2126}"), "ω");
@@ -1116,6 +1157,24 @@ mod tests {
         proptest::collection::vec(any_char(), 0..40).prop_map(String::from_iter)
     }
 
+    /// Text mostly in scripts of three-byte letters, with their marks and
+    /// joiners, and some ASCII and two-byte letters between them.
+    fn three_byte_text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            4 => proptest::char::range('\u{900}', '\u{97F}'),
+            4 => proptest::char::range('\u{E00}', '\u{E7F}'),
+            3 => proptest::char::range('\u{10A0}', '\u{10FF}'),
+            1 => proptest::char::range('\u{1C90}', '\u{1CBF}'),
+            1 => proptest::char::range('\u{980}', '\u{9FF}'),
+            1 => proptest::char::range('\u{1000}', '\u{109F}'),
+            1 => proptest::char::range('\u{1780}', '\u{17FF}'),
+            1 => proptest::char::range('\u{1E00}', '\u{1FFF}'),
+            1 => proptest::char::range('\u{300}', '\u{36F}'),
+            2 => prop::sample::select(vec![' ', 'a', 'Z', '.', '\u{200C}', '\u{200D}', '\u{A0}', 'Ä', 'ß', 'Ж', '\u{2019}']),
+        ];
+        proptest::collection::vec(c, 0..40).prop_map(String::from_iter)
+    }
+
     /// A glossary form: words that start and end with a letter.
     fn form() -> impl Strategy<Value = String> {
         let letter = prop_oneof![
@@ -1186,7 +1245,7 @@ mod tests {
         }
 
         #[test]
-        fn shortcuts_changes_nothing(text in any_text()) {
+        fn shortcuts_changes_nothing(text in prop_oneof![any_text(), three_byte_text()]) {
             let mut general = Folder::new(&text, CASE);
             general.shortcuts = false;
             let general = general.run();

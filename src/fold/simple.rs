@@ -65,6 +65,30 @@ pub(super) fn two_byte_starts_alone(lead: u8, second: u8) -> bool {
         && table().folds.has((code - 0x80) as usize)
 }
 
+/// Whether the three-byte character `bytes` (from U+0800 to U+1FFF: the
+/// Indic scripts, Thai, Lao, Georgian, Ethiopic…) is simple and folds to
+/// itself (`क`, `ก`, `ა`; not the Georgian capital `Ა`, nor a mark that
+/// joins the letter before it). Any other bytes are not.
+#[inline]
+pub(super) fn three_byte_same(bytes: [u8; 3]) -> bool {
+    let [lead, second, third] = bytes;
+    let paged = lead == 0xE1 || lead == 0xE0 && second >= 0xA0;
+    if !paged || second & 0xC0 != 0x80 || third & 0xC0 != 0x80 {
+        return false;
+    }
+    let code =
+        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F);
+    char::from_u32(code)
+        .and_then(page_of)
+        .is_some_and(|page| page.same((code & 0xFF) as usize))
+}
+
+/// Whether `c` is in the tables made one page at a time ([`PAGED`]).
+#[inline]
+pub(super) fn is_paged(c: char) -> bool {
+    (PAGED.0..PAGED.1).contains(&u32::from(c))
+}
+
 /// Whether `c` never joins the segment before it: ASCII, or simple.
 pub(super) fn starts_alone(c: char) -> bool {
     if let Some(page) = page_of(c) {
@@ -79,21 +103,37 @@ pub(super) fn starts_alone(c: char) -> bool {
 struct Folds {
     text: String,
     entries: Vec<Option<(u16, u8)>>,
+    /// Whether each code point is simple and folds to itself.
+    same: Vec<bool>,
 }
 
 impl Folds {
     fn of(codes: impl Iterator<Item = u32>) -> Folds {
         let mut text = String::new();
+        let mut same = Vec::new();
         let entries = codes
             .map(|code| {
-                let folded = char::from_u32(code).and_then(compute)?;
+                let c = char::from_u32(code);
+                let folded = c.and_then(compute);
+                same.push(folded.is_some() && folded.as_deref() == c.map(String::from).as_deref());
+                let folded = folded?;
                 let start = u16::try_from(text.len()).ok()?;
                 let len = u8::try_from(folded.len()).ok()?;
                 text.push_str(&folded);
                 Some((start, len))
             })
             .collect();
-        Folds { text, entries }
+        Folds {
+            text,
+            entries,
+            same,
+        }
+    }
+
+    /// Whether code point number `index` of the row is simple and folds
+    /// to itself.
+    fn same(&self, index: usize) -> bool {
+        self.same.get(index).copied().unwrap_or(false)
     }
 
     /// The folded text of code point number `index` of the row, when it
@@ -115,7 +155,7 @@ fn page_of(c: char) -> Option<&'static Folds> {
     const COUNT: usize = ((PAGED.1 - PAGED.0) >> 8) as usize;
     static PAGES: [OnceLock<Folds>; COUNT] = [const { OnceLock::new() }; COUNT];
     let code = u32::from(c);
-    if !(PAGED.0..PAGED.1).contains(&code) {
+    if !is_paged(c) {
         return None;
     }
     let first = code & !0xFF;
