@@ -64,10 +64,14 @@ impl Checker {
     pub fn store<W: Write + Seek>(&self, out: &mut W) -> std::io::Result<()> {
         sections::write(out, |w| self.matcher.store_trie(w).map(drop))?;
         sections::write(out, |w| {
-            postcard::to_io(&(&self.glossary, &self.languages), w).map(drop)
+            postcard::to_io(&(&self.glossary, &self.languages), w)
+                .map(drop)
+                .map_err(std::io::Error::other)
         })?;
         sections::write(out, |w| {
-            postcard::to_io(&Stored(&self.matcher), w).map(drop)
+            postcard::to_io(&Stored(&self.matcher), w)
+                .map(drop)
+                .map_err(std::io::Error::other)
         })
     }
 

@@ -615,9 +615,10 @@ impl Matcher {
     }
 
     /// Writes the anchors' trie to `out`, stored apart from the rest so
-    /// that it is decoded beside it.
-    pub fn store_trie<W: std::io::Write>(&self, out: W) -> postcard::Result<W> {
-        postcard::to_io(&self.anchors, out)
+    /// that it is decoded beside it; its rows (tens of megabytes for a
+    /// large glossary) are written a block at a time.
+    pub fn store_trie<W: std::io::Write>(&self, out: W) -> std::io::Result<W> {
+        self.anchors.write(out)
     }
 
     /// Reads a matcher [`Matcher::store`] and [`Matcher::store_trie`]

@@ -113,6 +113,32 @@ pub(super) fn read_rows<T: Packed>(mut reader: impl std::io::Read, len: u64) -> 
     Some(rows)
 }
 
+/// Writes `rows` to `out` as [`rows::serialize`] and postcard write them
+/// (a length, then every row's bytes), a block of rows at a time: a table
+/// of megabytes is never held as bytes beside its rows.
+pub(super) fn write_rows<T: Packed, W: std::io::Write>(
+    rows: &[T],
+    mut out: W,
+) -> std::io::Result<W> {
+    let mut len = (rows.len() * T::SIZE) as u64;
+    let mut block = Vec::with_capacity(T::SIZE * 4096);
+    loop {
+        let low = (len & 0x7F) as u8;
+        len >>= 7;
+        block.push(if len == 0 { low } else { low | 0x80 });
+        if len == 0 {
+            break;
+        }
+    }
+    for chunk in rows.chunks(4096) {
+        chunk.iter().for_each(|row| row.pack(&mut block));
+        out.write_all(&block)?;
+        block.clear();
+    }
+    out.write_all(&block)?;
+    Ok(out)
+}
+
 /// A postcard length (LEB128, at most ten bytes) and how many bytes it
 /// took.
 fn varint(reader: &mut impl std::io::Read) -> Option<(u64, u64)> {
@@ -221,6 +247,14 @@ mod tests {
             3 + 80_000,
             "a three-byte length, then the rows"
         );
+        let written = write_rows(&pairs, Vec::new()).expect("writes to memory");
+        assert_eq!(
+            written, bytes,
+            "written a block at a time, as postcard writes"
+        );
+        let one = write_rows(&[7u32], Vec::new()).expect("writes to memory");
+        assert_eq!(one, [4, 7, 0, 0, 0]);
+        assert_eq!(write_rows::<u32, _>(&[], Vec::new()).ok(), Some(vec![0]));
         let len = bytes.len() as u64;
         assert_eq!(read_rows::<(u32, u32)>(&bytes[..], len), Some(pairs));
         // Cut, grown, or a length that is no multiple of the row's size.

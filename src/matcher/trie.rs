@@ -338,6 +338,12 @@ impl Serialize for AnchorTrie {
 }
 
 impl AnchorTrie {
+    /// Writes the trie to `out` as [`Serialize`] and postcard would, a
+    /// block of rows at a time.
+    pub(super) fn write<W: std::io::Write>(&self, out: W) -> std::io::Result<W> {
+        packed::write_rows(&self.nodes, out)
+    }
+
     /// The trie [`Serialize`] wrote as postcard, `len` bytes of `reader`,
     /// read a block of rows at a time; `None` when they do not check out.
     pub(super) fn read(reader: impl std::io::Read, len: u64) -> Option<AnchorTrie> {
