@@ -33,8 +33,9 @@ const MAGIC: &[u8; 8] = b"TERMLINT";
 /// holds each word's endings, so one from before would match by the old
 /// rules. 10: Hungarian names ending in `a` or `e`; 11: Hungarian
 /// doubled two-letter consonants; 12: the crowded anchors' index keyed
-/// past a word of many endings.
-const FORMAT: u32 = 12;
+/// past a word of many endings; 13: patterns numbered anchor by anchor,
+/// each with its concept.
+const FORMAT: u32 = 13;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

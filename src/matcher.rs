@@ -100,46 +100,45 @@ pub struct Matcher {
     regexes: Option<Regexes>,
 }
 
-/// The patterns of each anchor, all in one table: those of anchor `a` are
-/// `patterns[starts[a]..starts[a + 1]]`.
+/// The patterns of each anchor. The patterns are numbered anchor by
+/// anchor, so those of anchor `a` are the run `starts[a]..starts[a + 1]`:
+/// an anchor found in a text leads to its patterns' rows in one step,
+/// without a list of their numbers in between.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct AnchorIndex {
     #[serde(with = "packed::rows")]
     starts: Vec<usize>,
-    #[serde(with = "packed::rows")]
-    patterns: Vec<usize>,
 }
 
 impl AnchorIndex {
-    fn new(by_anchor: &[Vec<usize>]) -> AnchorIndex {
-        let mut starts = Vec::with_capacity(by_anchor.len() + 1);
-        starts.push(0);
-        let mut patterns = Vec::with_capacity(by_anchor.iter().map(Vec::len).sum());
-        for of_anchor in by_anchor {
-            patterns.extend_from_slice(of_anchor);
-            starts.push(patterns.len());
+    /// The index of runs of `sizes[a]` patterns for each anchor `a`.
+    fn new(sizes: impl IntoIterator<Item = usize>) -> AnchorIndex {
+        let mut starts = vec![0];
+        let mut next = 0;
+        for size in sizes {
+            next += size;
+            starts.push(next);
         }
-        AnchorIndex { starts, patterns }
+        AnchorIndex { starts }
     }
 
     /// The patterns of `anchor`; `None` for an anchor the index does not
     /// have.
-    fn get(&self, anchor: usize) -> Option<&[usize]> {
+    fn get(&self, anchor: usize) -> Option<Range<usize>> {
         let (&start, &end) = (self.starts.get(anchor)?, self.starts.get(anchor + 1)?);
-        self.patterns.get(start..end)
+        Some(start..end)
     }
 
     fn anchors(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
-    /// Whether the runs follow each other and every pattern is below
-    /// `patterns` (an index read back from the cache).
+    /// Whether the runs follow each other and cover exactly `patterns`
+    /// patterns (an index read back from the cache).
     fn consistent(&self, patterns: usize) -> bool {
         self.starts.first() == Some(&0)
             && self.starts.windows(2).all(|w| w[0] <= w[1])
-            && self.starts.last() == Some(&self.patterns.len())
-            && self.patterns.iter().all(|&p| p < patterns)
+            && self.starts.last() == Some(&patterns)
     }
 }
 
@@ -290,30 +289,31 @@ impl Matcher {
     ) -> Option<Candidate> {
         let anchor = anchor as usize;
         let all = self.by_anchor.get(anchor)?;
-        let narrowed;
-        let patterns = match self.crowded.get(&anchor) {
-            Some(index) => {
-                narrowed = index.candidates(text.as_bytes(), end);
-                &narrowed
+        let verify = |p: usize| {
+            let pattern = self.tables.pattern(p);
+            if after.is_some_and(|after| pattern.proclitics() != after) {
+                return None;
             }
-            None => all,
-        };
-        patterns
-            .iter()
-            .filter_map(|&p| {
-                let pattern = self.tables.pattern(p);
-                if after.is_some_and(|after| pattern.proclitics() != after) {
-                    return None;
-                }
-                let end = self.longest_end(text, end, self.tables.pieces(pattern))?;
-                Some(Candidate {
-                    start,
-                    end,
-                    concept: self.tables.concept_of(pattern.rendering()),
-                    rendering: pattern.rendering(),
-                })
+            let end = self.longest_end(text, end, self.tables.pieces(pattern))?;
+            Some(Candidate {
+                start,
+                end,
+                concept: pattern.concept(),
+                rendering: pattern.rendering(),
             })
-            .min_by_key(Candidate::order)
+        };
+        // Only an anchor with many patterns can have an index.
+        let crowded = (all.len() > CROWDED)
+            .then(|| self.crowded.get(&anchor))
+            .flatten();
+        match crowded {
+            Some(index) => index
+                .candidates(text.as_bytes(), end)
+                .into_iter()
+                .filter_map(verify)
+                .min_by_key(Candidate::order),
+            None => all.filter_map(verify).min_by_key(Candidate::order),
+        }
     }
 
     fn regex_candidates(&self, regexes: &Regexes, text: &str, found: &mut Vec<Candidate>) {
@@ -402,10 +402,10 @@ struct Continuations {
 }
 
 impl Continuations {
-    fn new(patterns: &[usize], all: &[Pattern]) -> Continuations {
+    fn new(patterns: Range<usize>, all: &[Pattern]) -> Continuations {
         let mut by_key = Vec::with_capacity(patterns.len() * 2);
         let mut lengths = Vec::new();
-        for &p in patterns {
+        for p in patterns {
             let id = u32::try_from(p).unwrap_or(u32::MAX);
             for key in continuations(&all[p].rest) {
                 if !lengths.contains(&key.len()) {
@@ -557,16 +557,13 @@ fn cut(mut keys: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     keys
 }
 
-/// The indexes of the anchors shared by more than [`CROWDED`] patterns.
-fn crowded_anchors(
-    by_anchor: &[Vec<usize>],
-    patterns: &[Pattern],
-) -> FastMap<usize, Continuations> {
-    by_anchor
-        .iter()
-        .enumerate()
-        .filter(|(_, ps)| ps.len() > CROWDED)
-        .map(|(anchor, ps)| (anchor, Continuations::new(ps, patterns)))
+/// The indexes of the anchors shared by more than [`CROWDED`] of
+/// `patterns`, numbered anchor by anchor as `by_anchor` tells.
+fn crowded_anchors(by_anchor: &AnchorIndex, patterns: &[Pattern]) -> FastMap<usize, Continuations> {
+    (0..by_anchor.anchors())
+        .filter_map(|anchor| by_anchor.get(anchor).map(|run| (anchor, run)))
+        .filter(|(_, run)| run.len() > CROWDED)
+        .map(|(anchor, run)| (anchor, Continuations::new(run, patterns)))
         .collect()
 }
 
@@ -1140,6 +1137,37 @@ concepts:
         damaged.pop();
         assert!(StoredTrie::from_bytes(&damaged).is_none());
         assert!(StoredTrie::read(&damaged[..], len - 1).is_none());
+    }
+
+    #[test]
+    fn names_sharing_a_first_word_in_any_file_order_are_told_apart() {
+        // Concepts whose names start alike are listed apart from each
+        // other; `Bank` starts more names than `Office` and gets an index.
+        let mut yaml = String::from("version: 1\nconcepts:\n");
+        for i in 0..12 {
+            let (a, b) = (format!("bank{i}"), format!("office{i}"));
+            yaml.push_str(&format!(
+                "  - id: {a}\n    terms:\n      en: Bank of Town{i}\n"
+            ));
+            yaml.push_str(&format!(
+                "  - id: {b}\n    terms:\n      en: Office of Town{i}\n"
+            ));
+            if i % 4 == 0 {
+                yaml.push_str(&format!("  - id: x{i}\n    terms:\n      en: Town{i}\n"));
+            }
+        }
+        let text = "The Office of Town7 and the Bank of Town3 met in Town4, \
+                    not the Bank of Town12 nor the Office of Town11.";
+        let expected = [
+            ("office7", "Office of Town7"),
+            ("bank3", "Bank of Town3"),
+            ("x4", "Town4"),
+            ("office11", "Office of Town11"),
+        ];
+        assert_found(&yaml, text, &expected);
+        let glossary = load_str(Path::new("g.yaml"), &yaml).expect("loads");
+        let matcher = Matcher::new(&glossary);
+        assert_eq!(matcher.crowded.len(), 2, "`bank of` and `office of`");
     }
 
     #[test]

@@ -354,14 +354,31 @@ impl<'g> Builder<'g> {
         let (trie, (crowded, by_anchor, (tables, endings))) = rayon::join(
             move || trie(&anchors),
             move || {
-                let crowded = crowded_anchors(&by_anchor, &patterns);
-                let index = AnchorIndex::new(&by_anchor);
-                drop(by_anchor);
+                let (index, patterns) = anchor_order(by_anchor, patterns);
+                let crowded = crowded_anchors(&index, &patterns);
                 (crowded, index, tables(renderings, patterns))
             },
         );
         Matcher::assemble(trie, crowded, by_anchor, tables, endings, regexes)
     }
+}
+
+/// `patterns` numbered anchor by anchor, each anchor's in the order they
+/// were filed under it (`by_anchor`, which lists every pattern once), with
+/// the index of each anchor's run.
+fn anchor_order(by_anchor: Vec<Vec<usize>>, patterns: Vec<Pattern>) -> (AnchorIndex, Vec<Pattern>) {
+    let index = AnchorIndex::new(by_anchor.iter().map(Vec::len));
+    let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
+    let ordered = by_anchor
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            slots[p]
+                .take()
+                .expect("invariant: each pattern is filed under one anchor")
+        })
+        .collect();
+    (index, ordered)
 }
 
 /// The trie of every anchor, each numbered by its place in `anchors`.

@@ -121,6 +121,9 @@ pub(super) enum PieceRow {
 #[derive(Debug, Clone)]
 pub(super) struct PatternRow {
     rendering: u32,
+    /// The rendering's concept, kept beside it: a candidate needs both,
+    /// and the rendering's own row is elsewhere in memory.
+    concept: u32,
     pieces: Rows,
     proclitics: Proclitics,
 }
@@ -129,6 +132,11 @@ impl PatternRow {
     /// The rendering the pattern is.
     pub(super) fn rendering(&self) -> usize {
         self.rendering as usize
+    }
+
+    /// The concept of the rendering.
+    pub(super) fn concept(&self) -> usize {
+        self.concept as usize
     }
 
     /// The prefixes the form may be written after.
@@ -239,10 +247,11 @@ impl Packed for PieceRow {
 }
 
 impl Packed for PatternRow {
-    const SIZE: usize = 16;
+    const SIZE: usize = 20;
 
     fn pack(&self, out: &mut Vec<u8>) {
         self.rendering.pack(out);
+        self.concept.pack(out);
         self.pieces.pack(out);
         let proclitics: u32 = match self.proclitics {
             Proclitics::None => 0,
@@ -253,7 +262,7 @@ impl Packed for PatternRow {
     }
 
     fn unpack(bytes: &[u8]) -> Option<Self> {
-        let proclitics = match u32_at(bytes, 3) {
+        let proclitics = match u32_at(bytes, 4) {
             0 => Proclitics::None,
             1 => Proclitics::Arabic,
             2 => Proclitics::Hebrew,
@@ -261,7 +270,8 @@ impl Packed for PatternRow {
         };
         Some(PatternRow {
             rendering: u32_at(bytes, 0),
-            pieces: run_at(bytes, 1),
+            concept: u32_at(bytes, 1),
+            pieces: run_at(bytes, 2),
             proclitics,
         })
     }
@@ -364,6 +374,7 @@ impl Tables {
         };
         self.patterns.push(PatternRow {
             rendering: small(rendering),
+            concept: self.renderings[rendering].concept,
             pieces,
             proclitics,
         });
@@ -417,10 +428,10 @@ impl Tables {
                         .all(|f| (f.entry as usize) < count && texts.holds(f.text))
                 })
         });
-        let patterns = self
-            .patterns
-            .iter()
-            .all(|p| p.rendering() < self.renderings.len() && p.pieces.within(self.pieces.len()));
+        let patterns = self.patterns.iter().all(|p| {
+            self.renderings.get(p.rendering()).map(|r| r.concept) == Some(p.concept)
+                && p.pieces.within(self.pieces.len())
+        });
         let pieces = self.pieces.iter().all(|piece| match *piece {
             PieceRow::Literal(text) => texts.holds(text),
             PieceRow::Word { stem, endings: e } => texts.holds(stem) && (e as usize) < endings,
@@ -466,4 +477,49 @@ pub struct FormRef<'m> {
     pub kind: FormKind,
     /// The form as written in the glossary.
     pub text: &'m str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(text: &str) -> OwnedForm<'_> {
+        OwnedForm {
+            entry: 0,
+            kind: FormKind::Official { rank: 0 },
+            text,
+        }
+    }
+
+    /// Two concepts of one rendering each, and a pattern of the second.
+    fn tables() -> Tables {
+        let mut tables = Tables::default();
+        tables.push_rendering(0, "bank of spain", &[form("Bank of Spain")]);
+        let second = tables.push_rendering(1, "bank of france", &[form("Bank of France")]);
+        let pieces = [OwnedPiece::Literal(" of france")];
+        tables.push_pattern(second, pieces, Proclitics::None);
+        tables
+    }
+
+    #[test]
+    fn a_pattern_carries_its_renderings_concept_through_the_cache() {
+        let tables = tables();
+        let pattern = tables.pattern(0);
+        assert_eq!((pattern.rendering(), pattern.concept()), (1, 1));
+        let bytes = postcard::to_allocvec(&tables).expect("writes");
+        let back: Tables = postcard::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back.pattern(0).concept(), 1);
+        assert!(back.consistent(0, &[1, 1]));
+    }
+
+    #[test]
+    fn a_pattern_whose_concept_is_not_its_renderings_is_refused() {
+        let mut tables = tables();
+        assert!(tables.consistent(0, &[1, 1]));
+        tables.patterns[0].concept = 0;
+        assert!(!tables.consistent(0, &[1, 1]));
+        tables.patterns[0].concept = 1;
+        tables.patterns[0].rendering = 2;
+        assert!(!tables.consistent(0, &[1, 1]));
+    }
 }
