@@ -15,6 +15,7 @@ use crate::matcher::{Match, Matcher, StoredTrie};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{Read, Seek, Write};
 use std::ops::Range;
 use std::path::Path;
@@ -154,6 +155,29 @@ impl Checker {
     /// Checks `doc`; with `source` (a separate source text) and with the
     /// pairs inside `doc`, also the pair rules.
     pub fn check(&self, doc: &Document, source: Option<&Document>) -> Outcome {
+        let matches = source.map(|s| self.document_matches(s));
+        self.check_against(doc, source.zip(matches.as_deref()))
+    }
+
+    /// `source` with its matches, for [`Checker::check_paired`]: a source
+    /// text that several translations are checked against is read and
+    /// matched once.
+    pub fn paired_source(&self, source: Document) -> PairedSource {
+        let matches = self.document_matches(&source);
+        PairedSource {
+            doc: source,
+            matches,
+        }
+    }
+
+    /// [`Checker::check`] against a source whose matches are already found.
+    pub fn check_paired(&self, doc: &Document, source: Option<&PairedSource>) -> Outcome {
+        self.check_against(doc, source.map(|s| (&s.doc, &s.matches[..])))
+    }
+
+    /// [`Checker::check`], the source text given with its matches in the
+    /// order [`Checker::document_matches`] finds them (segment by segment).
+    fn check_against(&self, doc: &Document, source: Option<(&Document, &[Match])>) -> Outcome {
         let rules = Rules::new(&self.glossary, &self.matcher);
         let judged = rules.judge_all(doc, self.document_matches(doc));
         let mut findings = rules.document_findings(doc, &judged);
@@ -193,7 +217,11 @@ impl Checker {
     /// The source/translation pairs of `doc`: its in-file pairs, and with a
     /// separate source, paragraph by paragraph when both have the same
     /// number of segments, else the whole documents.
-    fn pairs<'d>(&self, doc: &'d Document, source: Option<&'d Document>) -> Vec<PairRun<'d>> {
+    fn pairs<'d>(
+        &self,
+        doc: &'d Document,
+        source: Option<(&'d Document, &'d [Match])>,
+    ) -> Vec<PairRun<'d>> {
         let mut runs: Vec<PairRun<'d>> = doc
             .pairs
             .iter()
@@ -206,38 +234,40 @@ impl Checker {
                     .and_then(|s| s.lang.as_ref())
                     .unwrap_or(&doc.lang),
                 source_doc: doc,
-                source_matches: pair
-                    .source
-                    .iter()
-                    .flat_map(|s| self.segment_matches(s, usize::MAX))
-                    .collect(),
+                source_matches: Cow::Owned(
+                    pair.source
+                        .iter()
+                        .flat_map(|s| self.segment_matches(s, usize::MAX))
+                        .collect(),
+                ),
             })
             .collect();
-        let Some(src) = source else {
+        let Some((src, matches)) = source else {
             return runs;
         };
         let aligned = src.segments.len() == doc.segments.len() && doc.segments.len() > 1;
         if aligned {
-            runs.extend(
-                doc.segments
-                    .iter()
-                    .zip(&src.segments)
-                    .enumerate()
-                    .map(|(i, (t, s))| PairRun {
-                        targets: Some(i..i + 1),
-                        anchor: t.anchor,
-                        lang: &doc.lang,
-                        source_doc: src,
-                        source_matches: self.segment_matches(s, i),
-                    }),
-            );
+            // The matches of source segment `i` come before those of the
+            // next, each with segment number `i`.
+            let mut rest = matches;
+            runs.extend(doc.segments.iter().enumerate().map(|(i, t)| {
+                let (of_segment, after) = rest.split_at(rest.partition_point(|m| m.segment == i));
+                rest = after;
+                PairRun {
+                    targets: Some(i..i + 1),
+                    anchor: t.anchor,
+                    lang: &doc.lang,
+                    source_doc: src,
+                    source_matches: Cow::Borrowed(of_segment),
+                }
+            }));
         } else {
             runs.push(PairRun {
                 targets: None,
                 anchor: 0,
                 lang: &doc.lang,
                 source_doc: src,
-                source_matches: self.document_matches(src),
+                source_matches: Cow::Borrowed(matches),
             });
         }
         runs
@@ -251,7 +281,22 @@ struct PairRun<'d> {
     anchor: usize,
     lang: &'d LangTag,
     source_doc: &'d Document,
-    source_matches: Vec<Match>,
+    source_matches: Cow<'d, [Match]>,
+}
+
+/// A separate source text and its matches ([`Checker::paired_source`]).
+#[derive(Debug, Clone)]
+pub struct PairedSource {
+    doc: Document,
+    /// Segment by segment, as [`Checker::document_matches`] finds them.
+    matches: Vec<Match>,
+}
+
+impl PairedSource {
+    /// The source text.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
 }
 
 impl PairRun<'_> {
@@ -507,6 +552,43 @@ concepts:
                 coverage[1].other_count
             ),
             (2, 1, 0)
+        );
+    }
+
+    #[test]
+    fn a_source_matched_once_checks_each_translation_as_before() {
+        let checker = checker(GLOSSARY);
+        let source = doc("zh", "北京。\n\n文化和旅游部。\n\n乌鲁木齐和北京。");
+        let paired = checker.paired_source(source.clone());
+        assert_eq!(paired.doc().text, source.text);
+        // Block by block, and as a whole where the blocks differ.
+        let aligned = doc("de", "Peking.\n\nDas Ministerium.\n\nÜrümqi.");
+        let whole = doc(
+            "de",
+            "Peking und Ürümqi.\n\nDas Ministerium für Kultur und Tourismus.",
+        );
+        for target in [aligned, whole] {
+            let shared = checker.check_paired(&target, Some(&paired));
+            let own = checker.check(&target, Some(&source));
+            assert_eq!(format!("{shared:?}"), format!("{own:?}"));
+            assert!(shared.coverage.is_some());
+        }
+        let aligned = doc("de", "Peking.\n\nDas Ministerium.\n\nÜrümqi.");
+        let found = checker.check_paired(&aligned, Some(&paired)).findings;
+        let lost: Vec<(Rule, &str, usize)> = found
+            .iter()
+            .filter(|f| f.rule == Rule::Missing || f.rule == Rule::CountMismatch)
+            .map(|f| (f.rule, f.concept.as_str(), f.span.start))
+            .collect();
+        // The ministry is lost in the second block, Beijing in the third.
+        let second = aligned.text.find("Das").expect("second block");
+        let third = aligned.text.find("Ürümqi").expect("third block");
+        assert_eq!(
+            lost,
+            [
+                (Rule::Missing, "mct", second),
+                (Rule::Missing, "beijing", third)
+            ]
         );
     }
 

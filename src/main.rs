@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use termlint::baseline::Baseline;
 use termlint::changed::ChangedLines;
-use termlint::check::Checker;
+use termlint::check::{Checker, PairedSource};
 use termlint::document::Document;
 use termlint::finding::{Rule, Severity};
 use termlint::formats::ReadOptions;
@@ -320,12 +320,7 @@ fn check_with(
         .as_deref()
         .map(|p| run.load_source(p))
         .transpose()?;
-    // Files are checked in parallel; results keep the order of `targets`.
-    let results: Vec<Checked> = walked
-        .targets
-        .par_iter()
-        .map(|target| run.check_file(target, source.as_ref()))
-        .collect();
+    let results = run.check_all(&walked.targets, source.as_ref());
     let mut reports = Vec::new();
     let mut sources = HashMap::new();
     let mut errors: Vec<String> = walked
@@ -689,11 +684,69 @@ impl Run<'_> {
         })
     }
 
+    /// Checks every file of `targets` in parallel; the results keep their
+    /// order. The translations of one source text (`de/x.md` and
+    /// `en/x.md` of `zh/x.md`) are checked one after the other on one
+    /// thread, which reads and matches that source once for all of them.
+    fn check_all(&self, targets: &[Target], source: Option<&Document>) -> Vec<Checked> {
+        let expected = self.expected_sources(targets, source.is_some());
+        let sources: Vec<Option<&Path>> = expected
+            .iter()
+            .map(|e| e.as_ref().and_then(|e| e.source.as_deref()))
+            .collect();
+        let groups = pairing::group_by_source(&sources);
+        let mut checked: Vec<(usize, Checked)> = groups
+            .par_iter()
+            .flat_map_iter(|group| {
+                let mut shared = None;
+                group
+                    .iter()
+                    .map(|&i| {
+                        let file = File {
+                            target: &targets[i],
+                            expected: expected[i].as_ref(),
+                        };
+                        (i, self.check_file(file, source, &mut shared))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        checked.sort_unstable_by_key(|(i, _)| *i);
+        checked.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// Each walked target's language and source text as its path tells
+    /// them (`None` without a source language, with `--source`, or for a
+    /// file named on the command line), looked up on every core.
+    fn expected_sources(
+        &self,
+        targets: &[Target],
+        explicit_source: bool,
+    ) -> Vec<Option<pairing::Expected>> {
+        let source_lang = self.source_lang.filter(|_| !explicit_source);
+        let languages = self.checker.languages();
+        targets
+            .par_iter()
+            .map(|target| {
+                let source_lang = source_lang.filter(|_| target.walked)?;
+                pairing::Expected::of(&target.path, self.lang, languages, source_lang)
+            })
+            .collect()
+    }
+
     /// Checks one file. A file found in a directory that is binary, over
     /// the size limit, or whose language cannot be told is skipped with a
     /// note; it is paired with
-    /// its source text (`de/x.md` with `zh/x.md`) when that exists.
-    fn check_file(&self, target: &Target, source: Option<&Document>) -> Checked {
+    /// its source text (`de/x.md` with `zh/x.md`) when that exists. The
+    /// source last read for another file of the group is in `shared`, and
+    /// is used again when it is this file's too.
+    fn check_file(
+        &self,
+        file: File<'_>,
+        source: Option<&Document>,
+        shared: &mut Option<(PathBuf, PairedSource)>,
+    ) -> Checked {
+        let target = file.target;
         let choice = LangChoice {
             given: self.lang,
             default: None,
@@ -720,20 +773,27 @@ impl Run<'_> {
         };
         let paired = match (source, self.source_lang) {
             (None, Some(source_lang)) if target.walked => {
-                match self.paired_source(&target.path, &doc.lang, source_lang) {
+                let path = match file.expected {
+                    Some(expected) => expected.source_in(&target.path, &doc.lang, source_lang),
+                    None => pairing::source_for(&target.path, &doc.lang, source_lang),
+                };
+                match self.paired_source(path, source_lang, shared) {
                     Ok(paired) => paired,
                     Err(err) => return Checked::Failed(err),
                 }
             }
             _ => None,
         };
-        let mut outcome = self.checker.check(&doc, source.or(paired.as_ref()));
+        let mut outcome = match source {
+            Some(source) => self.checker.check(&doc, Some(source)),
+            None => self.checker.check_paired(&doc, paired),
+        };
         // Suppression comments apply here, on the worker thread.
         let unused = self.checker.glossary().severity(Rule::UnusedSuppression);
         outcome.findings = suppress::apply(&doc, std::mem::take(&mut outcome.findings), unused);
         let mut doc = doc;
         let source = match self.keep {
-            Keep::Everything => paired.or_else(|| source.cloned()),
+            Keep::Everything => paired.map(|p| p.doc().clone()).or_else(|| source.cloned()),
             Keep::Text => {
                 doc.segments = Vec::new();
                 None
@@ -750,20 +810,35 @@ impl Run<'_> {
         }))
     }
 
-    fn paired_source(
+    /// The source text at `path`, read in `source_lang` and matched, kept
+    /// in `shared` for the next file of the group; the one already there
+    /// when it is the same file.
+    fn paired_source<'s>(
         &self,
-        path: &Path,
-        lang: &LangTag,
+        path: Option<PathBuf>,
         source_lang: &LangTag,
-    ) -> Result<Option<Document>, InputError> {
-        let choice = LangChoice {
-            given: Some(source_lang),
-            default: None,
+        shared: &'s mut Option<(PathBuf, PairedSource)>,
+    ) -> Result<Option<&'s PairedSource>, InputError> {
+        let Some(path) = path else {
+            return Ok(None);
         };
-        pairing::source_for(path, lang, source_lang)
-            .map(|source| self.load(&source, choice))
-            .transpose()
+        if shared.as_ref().is_none_or(|(read, _)| *read != path) {
+            let choice = LangChoice {
+                given: Some(source_lang),
+                default: None,
+            };
+            let doc = self.load(&path, choice)?;
+            *shared = Some((path, self.checker.paired_source(doc)));
+        }
+        Ok(shared.as_ref().map(|(_, source)| source))
     }
+}
+
+/// A file to check, with what its path tells of its source text.
+#[derive(Clone, Copy)]
+struct File<'a> {
+    target: &'a Target,
+    expected: Option<&'a pairing::Expected>,
 }
 
 fn parse_lang(s: &str) -> Result<LangTag> {
