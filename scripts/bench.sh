@@ -287,6 +287,29 @@ if in_run "$threads_on"; then
 fi
 saved_runs=$runs
 runs=$((runs < 10 ? 10 : runs))
+# A site of translations: the pages of $lin_small rearranged so that
+# de/x.md and en/x.md are translations of zh/x.md, each checked against
+# its source; beside the same pages with the sources renamed (no pairs).
+paired_pages=0
+make_paired() { # CORPUS PAIRED UNPAIRED
+  local zh=("$1"/zh/*.md) de=("$1"/de/*.md) en=("$1"/en/*.md) i name
+  mkdir -p "$2"/{zh,de,en} "$3"/{zh,de,en}
+  for ((i = 0; i < ${#zh[@]} && i < ${#de[@]} && i < ${#en[@]}; i++)); do
+    name=$(basename "${zh[$i]}")
+    cp "${zh[$i]}" "$2/zh/$name" && cp "${zh[$i]}" "$3/zh/z$name"
+    cp "${de[$i]}" "$2/de/$name" && cp "${de[$i]}" "$3/de/$name"
+    cp "${en[$i]}" "$2/en/$name" && cp "${en[$i]}" "$3/en/$name"
+  done
+  paired_pages=$i
+}
+if in_run "$lin_small"; then
+  p_g=$(glossary_dir "$(concepts_of "$lin_small")")/glossary.yaml
+  make_paired "$(corpus_dir "$(concepts_of "$lin_small")" "$(megabytes_of "$lin_small")")" \
+    "$work/paired" "$work/unpaired"
+  for site in paired unpaired; do
+    measure "$site:$lin_small" "0" "$bin" check -g "$p_g" --format json --fail-on never "$work/$site"
+  done
+fi
 bundled_runs=$runs
 bundled=("$bin" check -g "$root/glossary.yaml" --format json --fail-on never "$root/examples/forum.de.md")
 if $has_cache; then
@@ -435,6 +458,9 @@ row "(d) $lin_big vs $lin_small: time for 10× the text, load subtracted" "$(rat
   "${big_m:-?} s vs ${small_m:-?} s; whole runs $(ratio "$(t "termlint:$lin_big")" "$(t "termlint:$lin_small")")×"
 row "(d) $threads_on: RAYON_NUM_THREADS=1 time ÷ default time" "$(ratio "$(t "threads1:$threads_on")" "$(t "termlint:$threads_on")")" ">=" 1.7 \
   "$(nproc) cores: $(t "threads1:$threads_on") s vs $(t "termlint:$threads_on") s"
+row "(x) $lin_small as a site of translations (de/x.md, en/x.md of zh/x.md): time ÷ the same pages unpaired" \
+  "$(ratio "$(t "paired:$lin_small")" "$(t "unpaired:$lin_small")")" "<=" 1.5 \
+  "$paired_pages sources with two translations each: $(t "paired:$lin_small") s vs $(t "unpaired:$lin_small") s; each source is also checked as a page"
 if $has_cache; then
   row "(e) bundled glossary on examples/forum.de.md, cold, ms" "$(ms "$(t bundled-cold)")" "<=" 20 "median of $bundled_runs runs"
 fi
