@@ -11,7 +11,7 @@ use crate::finding::Finding;
 use crate::fold::{fold, FoldOptions};
 use crate::glossary::Glossary;
 use crate::lang::LangTag;
-use crate::matcher::{Match, Matcher, StoredTrie};
+use crate::matcher::{Match, Matcher, StoredMatcher, StoredTrie};
 use crate::rules::{Coverage, Judged, Rules, SourceSide, TargetSide};
 use crate::segment::Segment;
 use serde::Serialize;
@@ -97,7 +97,10 @@ impl Checker {
                     || sections::decode::<(Glossary, Vec<LangTag>)>(open(glossary.0)?, glossary.1),
                 )
             },
-            || sections::decode(open(matcher.0)?, matcher.1),
+            || {
+                let stored: StoredMatcher = sections::decode(open(matcher.0)?, matcher.1)?;
+                stored.checked()
+            },
         );
         let (mut glossary, languages) = glossary?;
         let entries: Vec<usize> = glossary.concepts.iter().map(|c| c.entries.len()).collect();

@@ -619,27 +619,26 @@ impl Matcher {
     }
 
     /// Reads a matcher [`Matcher::store`] and [`Matcher::store_trie`]
-    /// wrote, for a glossary whose concepts have `entries[c]` entries each;
-    /// `None` when it does not check out (a damaged cache file).
-    pub fn restore(parts: StoredMatcher, trie: StoredTrie, entries: &[usize]) -> Option<Matcher> {
-        let StoredMatcher((lists, by_anchor, tables, crowded, sources)) = parts;
-        let StoredTrie(anchors) = trie;
-        let endings: Vec<&'static [&'static str]> = lists
-            .into_iter()
-            .map(crate::inflect::interned_endings)
-            .collect();
-        let mut regexes = Vec::new();
-        for (source, rendering) in sources {
-            regexes.push((RegexPattern::new(&source).ok()?, rendering));
-        }
-        let patterns = tables.pattern_count();
-        let consistent = tables.consistent(endings.len(), entries)
-            && by_anchor.consistent(patterns)
-            && crowded.iter().all(|(&anchor, index)| {
-                anchor < by_anchor.anchors() && index.refers_within(patterns)
-            })
-            && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
-        consistent.then(|| Matcher::assemble(anchors, crowded, by_anchor, tables, endings, regexes))
+    /// wrote, its parts already checked ([`StoredMatcher::checked`]), for a
+    /// glossary whose concepts have `entries[c]` entries each; `None` when
+    /// a form names an entry the glossary lacks (a cache of another
+    /// glossary, or damaged).
+    pub fn restore(parts: CheckedMatcher, trie: StoredTrie, entries: &[usize]) -> Option<Matcher> {
+        let CheckedMatcher {
+            endings,
+            by_anchor,
+            tables,
+            crowded,
+            regexes,
+        } = parts;
+        tables.entries_within(entries).then(|| Matcher {
+            anchors: trie.0,
+            by_anchor,
+            crowded,
+            tables,
+            endings,
+            regexes,
+        })
     }
 
     /// A matcher from its parts, compiled or read back; the patterns'
@@ -666,6 +665,49 @@ impl Matcher {
 /// What [`Matcher::store`] wrote, read back.
 #[derive(Deserialize)]
 pub struct StoredMatcher(StoredParts);
+
+/// A [`StoredMatcher`] whose parts check out, its patterns' regular
+/// expressions compiled: what is left for [`Matcher::restore`] needs the
+/// trie and the glossary, read beside it.
+pub struct CheckedMatcher {
+    endings: Vec<&'static [&'static str]>,
+    by_anchor: AnchorIndex,
+    tables: Tables,
+    crowded: FastMap<usize, Continuations>,
+    regexes: Option<Regexes>,
+}
+
+impl StoredMatcher {
+    /// The parts checked: every row within its table, every span on whole
+    /// characters, every index within what it indexes; the regular
+    /// expressions compiled. `None` when they do not check out (a damaged
+    /// cache file).
+    pub fn checked(self) -> Option<CheckedMatcher> {
+        let StoredMatcher((lists, by_anchor, tables, crowded, sources)) = self;
+        let endings: Vec<&'static [&'static str]> = lists
+            .into_iter()
+            .map(crate::inflect::interned_endings)
+            .collect();
+        let mut regexes = Vec::new();
+        for (source, rendering) in sources {
+            regexes.push((RegexPattern::new(&source).ok()?, rendering));
+        }
+        let patterns = tables.pattern_count();
+        let sound = tables.sound(endings.len())
+            && by_anchor.consistent(patterns)
+            && crowded.iter().all(|(&anchor, index)| {
+                anchor < by_anchor.anchors() && index.refers_within(patterns)
+            })
+            && regexes.iter().all(|(_, r)| *r < tables.rendering_count());
+        sound.then(|| CheckedMatcher {
+            endings,
+            by_anchor,
+            tables,
+            crowded,
+            regexes: compile_set(regexes),
+        })
+    }
+}
 
 /// The anchors' trie read back from [`Matcher::store_trie`]'s bytes.
 pub struct StoredTrie(AnchorTrie);

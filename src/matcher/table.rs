@@ -413,21 +413,17 @@ impl Tables {
     }
 
     /// Whether every row refers within the tables, every span to whole
-    /// characters of the text, every word to one of `endings` lists, and
-    /// every form to an entry its concept has (`entries` per concept):
-    /// tables read back from the cache are checked before use.
-    pub(super) fn consistent(&self, endings: usize, entries: &[usize]) -> bool {
+    /// characters of the text, and every word to one of `endings` lists:
+    /// tables read back from the cache are checked before use, while the
+    /// glossary is still being read; [`Tables::entries_within`] checks the
+    /// forms against it.
+    pub(super) fn sound(&self, endings: usize) -> bool {
         let texts = &self.texts;
-        let renderings = self.renderings.iter().all(|r| {
-            texts.holds(r.folded)
-                && r.forms.within(self.forms.len())
-                && entries.get(r.concept as usize).is_some_and(|&count| {
-                    r.forms
-                        .of(&self.forms)
-                        .iter()
-                        .all(|f| (f.entry as usize) < count && texts.holds(f.text))
-                })
-        });
+        let renderings = self
+            .renderings
+            .iter()
+            .all(|r| texts.holds(r.folded) && r.forms.within(self.forms.len()));
+        let forms = self.forms.iter().all(|f| texts.holds(f.text));
         let patterns = self.patterns.iter().all(|p| {
             self.renderings.get(p.rendering()).map(|r| r.concept) == Some(p.concept)
                 && p.pieces.within(self.pieces.len())
@@ -436,7 +432,20 @@ impl Tables {
             PieceRow::Literal(text) => texts.holds(text),
             PieceRow::Word { stem, endings: e } => texts.holds(stem) && (e as usize) < endings,
         });
-        renderings && patterns && pieces
+        renderings && forms && patterns && pieces
+    }
+
+    /// Whether every rendering's concept is one of the glossary's and
+    /// every form names an entry its concept has (`entries[c]` entries for
+    /// concept `c`).
+    pub(super) fn entries_within(&self, entries: &[usize]) -> bool {
+        self.renderings.iter().all(|r| {
+            let count = entries.get(r.concept as usize);
+            let forms = self.forms.get(r.forms.range());
+            count
+                .zip(forms)
+                .is_some_and(|(&count, forms)| forms.iter().all(|f| (f.entry as usize) < count))
+        })
     }
 }
 
@@ -509,17 +518,36 @@ mod tests {
         let bytes = postcard::to_allocvec(&tables).expect("writes");
         let back: Tables = postcard::from_bytes(&bytes).expect("reads back");
         assert_eq!(back.pattern(0).concept(), 1);
-        assert!(back.consistent(0, &[1, 1]));
+        assert!(back.sound(0) && back.entries_within(&[1, 1]));
+    }
+
+    #[test]
+    fn forms_naming_an_entry_or_concept_the_glossary_lacks_are_refused() {
+        let tables = tables();
+        assert!(tables.entries_within(&[1, 1]));
+        // The second concept has no entry; a glossary of one concept.
+        assert!(!tables.entries_within(&[1, 0]));
+        assert!(!tables.entries_within(&[1]));
     }
 
     #[test]
     fn a_pattern_whose_concept_is_not_its_renderings_is_refused() {
         let mut tables = tables();
-        assert!(tables.consistent(0, &[1, 1]));
+        assert!(tables.sound(0));
         tables.patterns[0].concept = 0;
-        assert!(!tables.consistent(0, &[1, 1]));
+        assert!(!tables.sound(0));
         tables.patterns[0].concept = 1;
         tables.patterns[0].rendering = 2;
-        assert!(!tables.consistent(0, &[1, 1]));
+        assert!(!tables.sound(0));
+    }
+
+    #[test]
+    fn a_form_outside_the_text_is_refused() {
+        let mut tables = tables();
+        tables.forms[1].text = Span {
+            start: 10_000,
+            len: 1,
+        };
+        assert!(!tables.sound(0));
     }
 }
