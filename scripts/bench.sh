@@ -329,6 +329,13 @@ if in_run "$big"; then
   measure "termlint:$big_long" "0" "$bin" check -g "$l_g/glossary.yaml" --format json --fail-on never "$l_c"
   if $peers; then
     measure "grep:$big_long" "0 1" env LC_ALL=C.UTF-8 grep -rF -f "$l_g/forms.txt" "$l_c"
+    # grep's matching is the difference of two runs of seconds each, most
+    # of them loading: the same directory given five times matches five
+    # times the text after one load, and the empty-input run is repeated
+    # next to it, so the machine's drift touches both alike.
+    measure "grep-x5:$big_long" "0 1" env LC_ALL=C.UTF-8 grep -rF -f "$l_g/forms.txt" \
+      "$l_c" "$l_c" "$l_c" "$l_c" "$l_c"
+    measure "grep-empty-x5:$big_long" "0 1" env LC_ALL=C.UTF-8 grep -rF -f "$l_g/forms.txt" "$work/empty/empty.de.md"
   fi
   log "measuring the building blocks alone on $big_long"
   while read -r block seconds _; do
@@ -432,13 +439,19 @@ if in_run "$big"; then
   gl=$(minus "grep:$big_long" "grep-empty:$s")
   row "(b) $big_long: matching throughput, termlint ÷ grep (10× the text, same empty-input runs)" "$(ratio "$gl" "$tl")" ">=" 5 \
     "matching: termlint ${tl:-?} s, grep ${gl:-?} s"
+  g5=$(minus "grep-x5:$big_long" "grep-empty-x5:$big_long")
+  [ -z "$g5" ] || g5=$(awk -v s="$g5" 'BEGIN {printf "%.4f", s / 5}')
+  row "(b) $big_long: matching throughput, termlint ÷ grep (grep's per pass over 5 passes of the text in one run)" "$(ratio "$g5" "$tl")" ">=" 5 \
+    "matching of the text once: termlint ${tl:-?} s, grep ${g5:-?} s (($(t "grep-x5:$big_long") − $(t "grep-empty-x5:$big_long")) ÷ 5)"
   fl=""
   if [ -n "${floor[read]:-}" ] && [ -n "${floor[markdown]:-}" ] && [ -n "${floor[search]:-}" ]; then
     fl=$(awk -v r="${floor[read]}" -v m="${floor[markdown]}" -v x="${floor[search]}" -v n="$(nproc)" \
       'BEGIN {printf "%.4f", (r + m + x) / n}')
   fi
-  row "(b) $big_long: the floor's matching throughput ÷ grep's (building blocks alone, every core busy)" "$(ratio "$gl" "$fl")" ">=" 5 \
-    "read ${floor[read]:-?} + Markdown ${floor[markdown]:-?} + one automaton ${floor[search]:-?} s on one core, ÷ $(nproc) cores = ${fl:-?} s"
+  # Against grep's steadier figure, from the five passes, when it ran.
+  gf=${g5:-$gl}
+  row "(b) $big_long: the floor's matching throughput ÷ grep's (building blocks alone, every core busy)" "$(ratio "$gf" "$fl")" ">=" 5 \
+    "read ${floor[read]:-?} + Markdown ${floor[markdown]:-?} + one automaton ${floor[search]:-?} s on one core, ÷ $(nproc) cores = ${fl:-?} s; grep ${gf:-?} s"
 fi
 peak_b=""
 if has "$c"; then
