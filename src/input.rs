@@ -84,6 +84,14 @@ pub enum InputError {
         /// The path.
         path: PathBuf,
     },
+    /// The source text a translation is paired with could not be read.
+    #[error("{source} (the source text of {})", translation.display())]
+    SourceText {
+        /// The translation that needed it.
+        translation: PathBuf,
+        /// Why the source could not be read.
+        source: Box<InputError>,
+    },
 }
 
 /// An I/O error as a short lowercase reason with what to do.

@@ -779,7 +779,12 @@ impl Run<'_> {
                 };
                 match self.paired_source(path, source_lang, shared) {
                     Ok(paired) => paired,
-                    Err(err) => return Checked::Failed(err),
+                    Err(err) => {
+                        return Checked::Failed(InputError::SourceText {
+                            translation: target.path.clone(),
+                            source: Box::new(err),
+                        })
+                    }
                 }
             }
             _ => None,
