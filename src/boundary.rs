@@ -5,7 +5,9 @@
 //! around the position so that checking one match never scans the document.
 //! Next to a character of a script written without spaces (Han, Kana, Thai
 //! and its neighbours, which UAX #29 cannot segment into words) every
-//! position is a boundary, and so is every position next to an apostrophe.
+//! position is a boundary, and so is every position next to an apostrophe,
+//! between Hangul and another script, and at a middle dot next to Hangul.
+//! No position before a combining mark is one, in any script.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -34,7 +36,16 @@ pub fn is_boundary(text: &str, pos: usize) -> bool {
     else {
         return true;
     };
+    // A match never parts a letter from the marks that follow it (a Thai
+    // vowel sign, a virama), in any script: UAX #29 keeps them together
+    // (WB4), and so must the scripts it does not segment.
+    if is_combining_mark(after) || matches!(after, '\u{0E33}' | '\u{0EB3}') {
+        return false;
+    }
     if is_unspaced(before) || is_unspaced(after) {
+        return true;
+    }
+    if is_korean_break(before, after) {
         return true;
     }
     // UAX #29 keeps `l'organisation` and `ministry's` one word (WB6, WB7);
@@ -81,6 +92,34 @@ pub fn is_unspaced(c: char) -> bool {
         | '\u{0E00}'..='\u{0EFF}'
         | '\u{1000}'..='\u{109F}'
         | '\u{1780}'..='\u{17FF}'
+    )
+}
+
+/// Whether Korean writing ends a word between `before` and `after` where
+/// UAX #29 does not: between Hangul and a letter or digit of another
+/// script, since a name written in Latin letters takes its particles
+/// without a space (`Linux를`, `API는`, `G20은`); and at a middle dot
+/// (`·`, or `ㆍ` used as one) next to Hangul, which separates the names of
+/// a list (`문화체육관광부·외교부`), where UAX #29 would join them as it
+/// joins Catalan `l·l`.
+fn is_korean_break(before: char, after: char) -> bool {
+    let dot = |c: char| matches!(c, '\u{00B7}' | '\u{318D}');
+    if (dot(before) && is_hangul(after)) || (is_hangul(before) && dot(after)) {
+        return true;
+    }
+    is_hangul(before) != is_hangul(after) && before.is_alphanumeric() && after.is_alphanumeric()
+}
+
+/// Whether `c` is Hangul: syllables, jamo (conjoining, compatibility,
+/// extended, half-width).
+fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{AC00}'..='\u{D7A3}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{3131}'..='\u{318E}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{D7B0}'..='\u{D7FF}'
+        | '\u{FFA0}'..='\u{FFDC}'
     )
 }
 
@@ -222,6 +261,40 @@ mod tests {
     fn kana_and_thai_need_no_boundary() {
         assert!(is_boundary("トーキョー", 6));
         assert!(is_boundary("กระทรวงวัฒนธรรม", 9));
+    }
+
+    #[test]
+    fn hangul_next_to_another_script_is_a_boundary() {
+        // `Linux를`: a particle after a name in Latin letters.
+        assert_eq!(boundaries("Linux를 써"), vec![0, 5, 8, 9, 12]);
+        assert!(is_boundary("G20은", 3));
+        assert!(is_boundary("쿠버네티스API", "쿠버네티스".len()));
+        // Inside Hangul and inside Latin, UAX #29 as before.
+        assert!(!is_boundary("문화부", 3));
+        assert!(!is_boundary("Linux", 2));
+    }
+
+    #[test]
+    fn middle_dot_separates_korean_names_not_catalan_letters() {
+        let list = "문화부·외교부";
+        assert!(is_boundary(list, "문화부".len()));
+        assert!(is_boundary(list, "문화부·".len()));
+        let jamo_dot = "문화부ㆍ외교부";
+        assert!(is_boundary(jamo_dot, "문화부".len()));
+        assert!(is_boundary(jamo_dot, "문화부ㆍ".len()));
+        assert!(!is_boundary("col·lecció", 3));
+        assert!(!is_boundary("col·lecció", 5));
+    }
+
+    #[test]
+    fn marks_stay_with_their_letter_in_unspaced_scripts() {
+        // Thai: คนี is one cluster after น; ทำ ends in SARA AM.
+        assert!(!is_boundary("คนี", "คน".len()));
+        assert!(!is_boundary("คนุ", "คน".len()));
+        assert!(!is_boundary("ทำ", "ท".len()));
+        assert!(is_boundary("คนดี", "คน".len()));
+        // A mark after Han never starts a match either.
+        assert!(!is_boundary("北\u{300}", "北".len()));
     }
 
     #[test]

@@ -132,7 +132,7 @@ pub(crate) fn case_diff(found: &str, form: &str) -> CaseDiff {
         if a == b {
             continue;
         }
-        if !a.to_lowercase().eq(b.to_lowercase()) {
+        if !same_letter(a, b) {
             break;
         }
         if i == 0 && a.is_uppercase() && b.is_lowercase() {
@@ -144,9 +144,32 @@ pub(crate) fn case_diff(found: &str, form: &str) -> CaseDiff {
     diff
 }
 
+/// Whether two characters are one letter in different case, as matching
+/// reads them: Turkish dotted `İ` and dotless `ı` are `I`/`i` too (the
+/// standard library lowers `İ` to `i` and a combining dot, which no `i`
+/// equals).
+fn same_letter(a: char, b: char) -> bool {
+    let plain = |c: char| match c {
+        'İ' | 'ı' => 'I',
+        c => c,
+    };
+    plain(a).to_lowercase().eq(plain(b).to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turkish_dotted_and_dotless_i_are_wrong_capitals() {
+        assert_eq!(case_diff("istanbul", "İstanbul"), CaseDiff::Other);
+        assert_eq!(case_diff("ISTANBUL", "İstanbul"), CaseDiff::Other);
+        assert_eq!(case_diff("Istanbul", "İstanbul"), CaseDiff::Other);
+        assert_eq!(case_diff("İsparta", "Isparta"), CaseDiff::Other);
+        assert_eq!(case_diff("ısparta", "Isparta"), CaseDiff::Other);
+        assert_eq!(case_diff("İstanbul", "İstanbul"), CaseDiff::Same);
+        assert_eq!(case_diff("Izmir", "izmir"), CaseDiff::FirstOnly);
+    }
 
     #[test]
     fn same_capitals_are_same() {
