@@ -13,6 +13,7 @@ mod verbatim;
 mod write;
 
 use crate::document::Encoding;
+use crate::formats::ReadOptions;
 use crate::glossary::Glossary;
 use crate::report::FileReport;
 use std::path::PathBuf;
@@ -53,11 +54,14 @@ pub struct FixError {
 /// from the expected form in capitals only. Everything else, notably a name
 /// whose inflection falls on another word, stays a finding. Text that was
 /// decoded (an entity, an escape, inline markup) or that crosses a line
-/// break is never replaced.
-pub fn plan(reports: &[FileReport], glossary: &Glossary) -> Vec<FileFix> {
+/// break is never replaced, and neither is one whose new text the file's
+/// format would not read back as written (an `&` or `<` in XML or HTML, a
+/// `"` in a PO string): the file is read again with `read`, its format's
+/// options, and every replacement must come back verbatim.
+pub fn plan(reports: &[FileReport], glossary: &Glossary, read: &ReadOptions) -> Vec<FileFix> {
     reports
         .iter()
-        .filter_map(|report| plan::file_fix(report, glossary))
+        .filter_map(|report| plan::file_fix(report, glossary, read))
         .collect()
 }
 

@@ -376,7 +376,7 @@ fn check_with(
         },
     };
     if args.fix || args.diff {
-        return finish_fix(args, &reports, checker.glossary(), &output, &errors);
+        return finish_fix(args, &reports, checker.glossary(), &read, &output, &errors);
     }
     // When nothing could be checked there is no report to give, only reasons.
     if !reports.is_empty() || errors.is_empty() {
@@ -409,10 +409,11 @@ fn finish_fix(
     args: &CheckArgs,
     reports: &[FileReport],
     glossary: &Glossary,
+    read: &ReadOptions,
     output: &Output<'_>,
     errors: &[String],
 ) -> Result<u8> {
-    let fixes = fix::plan(reports, glossary);
+    let fixes = fix::plan(reports, glossary, read);
     if args.diff {
         print_quietly(fix::diff(&fixes).as_bytes())?;
         print_errors(errors);

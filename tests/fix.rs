@@ -38,6 +38,18 @@ concepts:
         official: Magyar Tudományos Akadémia
         variants:
           - Tudományos Akadémia
+  - id: convention-center
+    terms:
+      de:
+        official: World Exhibition & Convention Center
+        variants:
+          - Internationales Kongresszentrum
+  - id: fair
+    terms:
+      de:
+        official: 'Messe \"Shenzhen\"'
+        variants:
+          - Shenzhen-Markt
 ";
 
 /// A temporary directory holding the glossary and `files`.
@@ -211,6 +223,49 @@ fn entity_inside_a_name_is_left_alone() {
     let out = termlint(dir.path(), &["--fix", "a.de.html"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(read(dir.path(), "a.de.html"), text);
+}
+
+/// An XLIFF file whose German target names the convention centre by its
+/// forbidden variant and the ministry by its own.
+const XLIFF: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="x">
+    <body>
+      <trans-unit id="1">
+        <source>The congress centre</source>
+        <target>Das Internationales Kongresszentrum und das Kultur- und Tourismusministerium</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"#;
+
+#[test]
+fn official_form_the_format_would_escape_is_not_written() {
+    // `&` would have to be `&amp;` in XML: writing it raw breaks the file.
+    let (out, after) = fix_one("a.de.xlf", XLIFF, 1);
+    assert_eq!(
+        after,
+        XLIFF.replace(
+            "Kultur- und Tourismusministerium",
+            "Ministerium für Kultur und Tourismus"
+        )
+    );
+    assert!(stderr(&out).contains("fixed 1 finding in 1 file"));
+    assert!(stdout(&out).contains("error[forbidden]: 'Internationales Kongresszentrum'"));
+}
+
+#[test]
+fn quote_is_not_written_into_a_po_string_or_a_quoted_front_matter_value() {
+    let po = "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\nmsgid \"x\"\nmsgstr \"Der Shenzhen-Markt\"\n";
+    let (_, after) = fix_one("a.de.po", po, 1);
+    assert_eq!(after, po);
+    let md = "---\ntitle: \"Der Shenzhen-Markt\"\n---\n\nDer Shenzhen-Markt öffnet.\n";
+    let (_, after) = fix_one("b.de.md", md, 1);
+    assert_eq!(
+        after,
+        "---\ntitle: \"Der Shenzhen-Markt\"\n---\n\nDer Messe \"Shenzhen\" öffnet.\n"
+    );
 }
 
 #[cfg(unix)]

@@ -6,6 +6,7 @@ use super::FileFix;
 use crate::document::Document;
 use crate::finding::{Finding, Rule};
 use crate::fold::{fold_str, FoldOptions};
+use crate::formats::{self, ReadOptions};
 use crate::glossary::{Concept, Glossary};
 use crate::inflect::{inflects_last_word_only, word_pattern, WordPlace};
 use crate::lang::LangTag;
@@ -20,7 +21,11 @@ struct Edit {
 }
 
 /// The fix of one file, `None` when nothing in it can be replaced.
-pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileFix> {
+pub(super) fn file_fix(
+    report: &FileReport,
+    glossary: &Glossary,
+    read: &ReadOptions,
+) -> Option<FileFix> {
     let doc = &report.doc;
     let verbatim = Verbatim::new(doc);
     let mut edits: Vec<Edit> = report
@@ -30,7 +35,7 @@ pub(super) fn file_fix(report: &FileReport, glossary: &Glossary) -> Option<FileF
         .filter_map(|f| edit_for(doc, &verbatim, f, glossary))
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let edits = without_overlaps(edits);
+    let edits = read_back(doc, without_overlaps(edits), read);
     if edits.is_empty() {
         return None;
     }
@@ -215,6 +220,72 @@ fn without_overlaps(edits: Vec<Edit>) -> Vec<Edit> {
 }
 
 /// `text` with `edits` (sorted, not overlapping) made.
+/// The edits whose new text the file's format reads back as written.
+///
+/// The changed text is read again with the file's reader; an edit stays
+/// when the reader's text at its new place is the very bytes written
+/// there. When the changed file does not read at all (a raw `&` in XML, a
+/// `"` closing a PO string early), each edit is tried alone.
+fn read_back(doc: &Document, mut edits: Vec<Edit>, read: &ReadOptions) -> Vec<Edit> {
+    while !edits.is_empty() {
+        let kept: Vec<Edit> = match reread(doc, &edits, read) {
+            Some(new_doc) => {
+                let verbatim = Verbatim::new(&new_doc);
+                let spans = new_spans(&edits);
+                edits
+                    .iter()
+                    .zip(spans)
+                    .filter(|(_, span)| verbatim.holds(span))
+                    .map(|(edit, _)| edit.clone())
+                    .collect()
+            }
+            None => edits
+                .iter()
+                .filter(|edit| {
+                    let alone = std::slice::from_ref(*edit);
+                    reread(doc, alone, read)
+                        .is_some_and(|new_doc| Verbatim::new(&new_doc).holds(&new_spans(alone)[0]))
+                })
+                .cloned()
+                .collect(),
+        };
+        if kept.len() == edits.len() {
+            return edits;
+        }
+        edits = kept;
+    }
+    edits
+}
+
+/// The document's text with `edits` made, read again as its format.
+fn reread(doc: &Document, edits: &[Edit], read: &ReadOptions) -> Option<Document> {
+    let text = apply(&doc.text, edits);
+    let parsed = formats::read(doc.format, &text, read).ok()?;
+    Some(Document::with_segments(
+        doc.path.clone(),
+        text,
+        doc.lang.clone(),
+        parsed.segments,
+    ))
+}
+
+/// Where each edit's text stands once every edit is made.
+fn new_spans(edits: &[Edit]) -> Vec<Range<usize>> {
+    let mut shift: isize = 0;
+    edits
+        .iter()
+        .map(|edit| {
+            let start = edit
+                .span
+                .start
+                .checked_add_signed(shift)
+                .expect("edits in order");
+            shift += edit.text.len() as isize - edit.span.len() as isize;
+            start..start + edit.text.len()
+        })
+        .collect()
+}
+
 fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
