@@ -163,7 +163,7 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
     /// Record this run's findings as the baseline in FILE.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
     /// Report only findings on lines changed since this git revision.
     #[arg(long, value_name = "REF")]
@@ -229,7 +229,10 @@ impl FailOn {
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     let result = match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Glossary { command } => run_glossary(command),
@@ -399,6 +402,60 @@ fn check_with(
     } else {
         u8::from(failed)
     })
+}
+
+/// A command line that does not parse: help and version go out as clap
+/// prints them; any other error as one line with what to do, exit 2.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Nothing useful is left to do when stdout is closed.
+            let _ = err.print();
+            ExitCode::SUCCESS
+        }
+        // `termlint` alone, or `termlint glossary`: the help, as a usage error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("termlint: {}", one_line(&err.to_string()));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// clap's message on one line: the error, the possible values and tips
+/// in parentheses and after semicolons, then the command's help to see
+/// (`invalid value 'xml' for '--format <FORMAT>' (possible values: human,
+/// …); a similar value exists: 'html'; see 'termlint check --help'`).
+fn one_line(rendered: &str) -> String {
+    let mut line = String::new();
+    let mut command = std::env::args()
+        .nth(1)
+        .filter(|first| first == "check" || first == "glossary")
+        .map_or("termlint".to_string(), |first| format!("termlint {first}"));
+    for part in rendered.lines().map(str::trim) {
+        if let Some(message) = part.strip_prefix("error: ") {
+            line.push_str(message);
+        } else if let Some(values) = part
+            .strip_prefix("[possible values: ")
+            .and_then(|v| v.strip_suffix(']'))
+        {
+            line.push_str(&format!(" (possible values: {values})"));
+        } else if let Some(tip) = part.strip_prefix("tip: ") {
+            line.push_str("; ");
+            line.push_str(tip);
+        } else if let Some(usage) = part.strip_prefix("Usage: ") {
+            command = usage
+                .split_whitespace()
+                .take_while(|word| !word.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    format!("{line}; see '{command} --help'")
 }
 
 /// `--fix` writes the safe replacements, then checks again and reports the

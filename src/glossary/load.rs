@@ -189,6 +189,10 @@ fn parse_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> GlossaryEr
     let Some(node) = node else {
         return GlossaryError::new(path, at, yaml_message(&message));
     };
+    // The whole file is a string or a list: another kind of file.
+    if node.is_empty() && message.starts_with("invalid type") {
+        return GlossaryError::new(path, at, NOT_A_GLOSSARY.to_string());
+    }
     let context = if node.is_empty() {
         String::new()
     } else {
@@ -203,6 +207,12 @@ fn parse_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> GlossaryEr
         .unwrap_or(at);
     GlossaryError::new(path, at, format!("{context}{}", serde_message(&message)))
 }
+
+/// The message for a file whose whole content is not a YAML map: a TBX or
+/// CSV file, plain text, a list. serde_yaml's own would quote the whole
+/// file.
+const NOT_A_GLOSSARY: &str = "not a glossary: termlint reads a YAML map with `version` and \
+     `concepts`; to convert a TBX, CSV/TSV, Vale or prh file, run `termlint glossary import FILE`";
 
 /// What follows libyaml's first position: `, while parsing … at line 3 column 3`.
 fn after_position(rest: &str) -> &str {
@@ -455,6 +465,24 @@ concepts:
     }
 
     // One test per refusal, with the exact message.
+
+    #[test]
+    fn refuses_a_file_that_is_no_map_without_quoting_it() {
+        let tbx = format!(
+            "<?xml version=\"1.0\"?>\n<martif>{}</martif>\n",
+            "x".repeat(5000)
+        );
+        for text in [tbx.as_str(), "a,b\nc,d\n", "- one\n- two\n"] {
+            let err = load_str(Path::new("terms.tbx"), text).expect_err("refused");
+            let message = err.to_string();
+            assert!(
+                message.starts_with("terms.tbx:1:1: not a glossary:"),
+                "{message}"
+            );
+            assert!(message.contains("termlint glossary import"), "{message}");
+            assert!(message.len() < 250, "{message}");
+        }
+    }
 
     #[test]
     fn refuses_yaml_syntax_error() {
