@@ -368,27 +368,56 @@ impl Document {
 }
 
 /// Blocks of lines separated by blank lines, each one segment; text with
-/// no blank line is one segment.
+/// no blank line is one segment. A suppression comment's line is left out
+/// of its paragraph (a gap stands in its place).
 pub fn paragraphs(text: &str) -> Vec<Segment> {
     let mut segments = Vec::new();
-    let mut start = None;
+    let mut paragraph: Option<Segment> = None;
+    // Start of the run of text lines not yet added to the paragraph.
+    let mut run: Option<usize> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        match (blank, start) {
-            (false, None) => start = Some(offset),
-            (true, Some(s)) => {
-                segments.push(Segment::verbatim(text, s..offset));
-                start = None;
-            }
-            _ => {}
-        }
+        let at = offset;
         offset += line.len();
+        if line.trim().is_empty() {
+            if let Some(mut done) = paragraph.take() {
+                flush(text, &mut done, &mut run, at);
+                segments.push(done);
+            }
+            continue;
+        }
+        let current = paragraph.get_or_insert_with(|| Segment::at(at));
+        if is_directive_line(line) {
+            flush(text, current, &mut run, at);
+            current.push_gap(at);
+        } else if run.is_none() {
+            run = Some(at);
+        }
     }
-    if let Some(s) = start {
-        segments.push(Segment::verbatim(text, s..text.len()));
+    if let Some(mut done) = paragraph {
+        flush(text, &mut done, &mut run, text.len());
+        segments.push(done);
     }
     segments
+}
+
+/// Adds the pending run of text lines, up to `end`, to `paragraph`.
+fn flush(text: &str, paragraph: &mut Segment, run: &mut Option<usize>, end: usize) {
+    if let Some(start) = run.take() {
+        paragraph.push_verbatim(text, start..end);
+    }
+}
+
+/// Whether a plain-text line is a suppression comment (`# termlint-disable
+/// …`, `// termlint-…`, `<!-- termlint-… -->`, or the directive alone):
+/// it is not text to check, and `--fix` must not change it.
+fn is_directive_line(line: &str) -> bool {
+    let body = line.trim_start();
+    let body = ["<!--", "#", "//"]
+        .iter()
+        .find_map(|leader| body.strip_prefix(leader))
+        .unwrap_or(body);
+    body.trim_start().starts_with("termlint-")
 }
 
 /// A [`Mark`] at (or just before) every [`MARK_STEP`]th byte of `text`.
@@ -626,5 +655,22 @@ mod tests {
             vec!["Erster Absatz\nzweite Zeile\n", "Zweiter Absatz"]
         );
         assert_eq!(d.segments[1].anchor, 31);
+    }
+
+    #[test]
+    fn suppression_comment_lines_are_not_text() {
+        let text = "Erste Zeile\n# termlint-disable-next-line urumqi -- Zitat\nUrumchi\n\n\
+                    // termlint-enable\n\n<!-- termlint-disable -->\nEnde";
+        let d = doc(text);
+        let texts: Vec<&str> = d.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["Erste Zeile\n\u{fffc}Urumchi\n", "", "Ende"]);
+        // The text after the comment maps back to its own bytes.
+        let urumchi = text.find("Urumchi").expect("in text");
+        let first = &d.segments[0];
+        let at = first.text.find("Urumchi").expect("in segment");
+        assert_eq!(first.original(at..at + 7), urumchi..urumchi + 7);
+        // A line that only mentions termlint is text.
+        let d = doc("termlint ist ein Werkzeug");
+        assert_eq!(d.segments[0].text, "termlint ist ein Werkzeug");
     }
 }
