@@ -15,16 +15,17 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The file or directory could not be read.
-    #[error("{}: cannot read: {}", path.display(), describe(source))]
+    #[error("{}: cannot read: {}", path.display(), describe(error))]
     Read {
         /// The path.
         path: PathBuf,
-        /// Why.
-        source: io::Error,
+        /// Why. Part of the message, so not the error's `source()`: a
+        /// report of the whole chain would say it twice.
+        error: io::Error,
     },
     /// The bytes do not decode (invalid UTF-8, a damaged UTF-16 or UTF-32
     /// file).
-    #[error("{}:{line}:{column}: {source}", path.display())]
+    #[error("{}:{line}:{column}: {problem}", path.display())]
     Decode {
         /// The path.
         path: PathBuf,
@@ -33,7 +34,7 @@ pub enum InputError {
         /// Column of the bad byte.
         column: usize,
         /// The decoding problem.
-        source: DecodeError,
+        problem: DecodeError,
     },
     /// The file holds binary data (a NUL byte near its start).
     #[error("{}: binary file, not checked", path.display())]
@@ -85,12 +86,12 @@ pub enum InputError {
         path: PathBuf,
     },
     /// The source text a translation is paired with could not be read.
-    #[error("{source} (the source text of {})", translation.display())]
+    #[error("{problem} (the source text of {})", translation.display())]
     SourceText {
         /// The translation that needed it.
         translation: PathBuf,
         /// Why the source could not be read.
-        source: Box<InputError>,
+        problem: Box<InputError>,
     },
 }
 
@@ -187,9 +188,9 @@ pub fn parse_size(text: &str) -> Result<Option<u64>, String> {
 /// refused before it is read (or, for a stream, as soon as it passes the
 /// limit), so memory never grows past the limit.
 fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
-    let io_error = |source| InputError::Read {
+    let io_error = |error| InputError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let too_large = |size| InputError::TooLarge {
         path: path.to_path_buf(),
@@ -234,7 +235,7 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Encoding), InputE
         path: path.to_path_buf(),
         line: e.line,
         column: e.column,
-        source: e.error,
+        problem: e.error,
     })?;
     if has_nul_in_first_chars(&text) {
         return Err(binary());

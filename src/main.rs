@@ -172,7 +172,7 @@ struct CheckArgs {
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// Print the replacements --fix would make as a patch, without writing.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     diff: bool,
     /// Compile the glossary afresh instead of reusing its cached compiled form.
     #[arg(long)]
@@ -358,11 +358,9 @@ fn check_with(
         // Every finding of today, whatever else narrows the report.
         let baseline = Baseline::of(&reports);
         baseline.write(path)?;
-        eprintln!(
-            "termlint: recorded {} findings in {}",
-            baseline.len(),
-            path.display()
-        );
+        let count = baseline.len();
+        let noun = if count == 1 { "finding" } else { "findings" };
+        eprintln!("termlint: recorded {count} {noun} in {}", path.display());
         return Ok(if errors.is_empty() { 0 } else { 2 });
     }
     if let Some(reference) = &args.changed_since {
@@ -840,7 +838,7 @@ impl Run<'_> {
                     Err(err) => {
                         return Checked::Failed(InputError::SourceText {
                             translation: target.path.clone(),
-                            source: Box::new(err),
+                            problem: Box::new(err),
                         })
                     }
                 }
