@@ -49,8 +49,10 @@ pub fn is_boundary(text: &str, pos: usize) -> bool {
         return true;
     }
     // UAX #29 keeps `l'organisation` and `ministry's` one word (WB6, WB7);
-    // SPEC §2 ends a word at the (folded) apostrophe.
-    if before == '\'' || after == '\'' {
+    // SPEC §2 ends a word at the (folded) apostrophe, for elision. Between
+    // two Cyrillic letters an apostrophe is part of the word (Ukrainian
+    // and Belarusian `м'ясо`, `сям'я`), and UAX #29 decides.
+    if (before == '\'' || after == '\'') && !inside_cyrillic_word(text, pos) {
         return true;
     }
     is_word_boundary(text, pos)
@@ -93,6 +95,24 @@ pub fn is_unspaced(c: char) -> bool {
         | '\u{1000}'..='\u{109F}'
         | '\u{1780}'..='\u{17FF}'
     )
+}
+
+/// Whether the apostrophe just before or after `pos` stands between two
+/// Cyrillic letters.
+fn inside_cyrillic_word(text: &str, pos: usize) -> bool {
+    let apostrophe = if text[..pos].ends_with('\'') {
+        pos - 1
+    } else {
+        pos
+    };
+    let before = text[..apostrophe].chars().next_back();
+    let after = text[apostrophe + 1..].chars().next();
+    let cyrillic = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}') && c.is_alphabetic()
+        })
+    };
+    cyrillic(before) && cyrillic(after)
 }
 
 /// Whether Korean writing ends a word between `before` and `after` where
@@ -295,6 +315,16 @@ mod tests {
         assert!(is_boundary("คนดี", "คน".len()));
         // A mark after Han never starts a match either.
         assert!(!is_boundary("北\u{300}", "北".len()));
+    }
+
+    #[test]
+    fn apostrophe_inside_a_cyrillic_word_is_no_boundary() {
+        let text = "м'ясна поляна";
+        assert!(!is_boundary(text, "м".len()));
+        assert!(!is_boundary(text, "м'".len()));
+        assert!(is_boundary(text, "м'ясна".len()));
+        // Elision in Latin letters still ends the word.
+        assert!(is_boundary("l'organisation", 2));
     }
 
     #[test]

@@ -34,8 +34,8 @@ const MAGIC: &[u8; 8] = b"TERMLINT";
 /// rules. 10: Hungarian names ending in `a` or `e`; 11: Hungarian
 /// doubled two-letter consonants; 12: the crowded anchors' index keyed
 /// past a word of many endings; 13: patterns numbered anchor by anchor,
-/// each with its concept.
-const FORMAT: u32 = 13;
+/// each with its concept; 14: Arabic vowel marks and tatweel folded away.
+const FORMAT: u32 = 14;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

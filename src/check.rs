@@ -131,7 +131,15 @@ impl Checker {
     /// Every match in `text`, leftmost-longest, spans in `text`.
     pub fn matches(&self, text: &str) -> Vec<Match> {
         let folded = fold(text, FoldOptions { case: true });
-        self.matcher.find(&folded)
+        let mut matches = self.matcher.find(&folded);
+        // A vowel mark folding left out still belongs to the name's last
+        // letter: the span takes it in (`وزارة الخزانةِ`).
+        for m in &mut matches {
+            let end = crate::fold::marks_after(text, m.text.end);
+            m.text.end = end;
+            m.span.end = end;
+        }
+        matches
     }
 
     /// Matches in `segment` (number `index` of its document), placed in

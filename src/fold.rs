@@ -179,6 +179,24 @@ fn ceil_char_boundary(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// The end of the marks that folding leaves out (Arabic vowel marks)
+/// right after byte `at` of `text`: where a span ending at `at` should
+/// end so as not to cut them off their letter.
+pub fn marks_after(text: &str, at: usize) -> usize {
+    let Some(rest) = text.get(at..) else {
+        return at;
+    };
+    let marks: usize = rest
+        .chars()
+        .take_while(|&c| {
+            unicode_normalization::char::is_combining_mark(c)
+                && matches!(classify(c), Class::Ignorable)
+        })
+        .map(char::len_utf8)
+        .sum();
+    at + marks
+}
+
 /// A character after the character-level steps.
 enum Class {
     Ignorable,
@@ -197,6 +215,21 @@ fn classify(c: char) -> Class {
         | '\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' => Class::Ignorable,
+        // Arabic tatweel and vowel marks (harakat, shadda, sukun, dagger
+        // alef, Quranic annotation): most text is written without them, so
+        // a name is the same name with them. Not the hamza and madda
+        // marks, which are part of letters (`أ` is `ا` and U+0654). (Hebrew
+        // points are not: the presentation forms decompose into them after
+        // this step.)
+        '\u{0640}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{0652}'
+        | '\u{0656}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' => Class::Ignorable,
         _ if c.is_whitespace() => Class::Space,
         _ => Class::Char(fold_punctuation(c)),
     }
@@ -976,6 +1009,21 @@ mod tests {
     fn whitespace_run_continues_across_ignorables() {
         assert_eq!(f("a \u{200B} b"), "a b");
         assert_eq!(f("a\u{200B} b"), "a b");
+    }
+
+    #[test]
+    fn arabic_vowel_marks_and_tatweel_are_ignored() {
+        let plain = fold_str("وزارة المالية", FoldOptions { case: true });
+        for written in ["وَزَارَةُ المَالِيَّةِ", "وزارة الماليـــة"]
+        {
+            assert_eq!(fold_str(written, FoldOptions { case: true }), plain);
+        }
+        // Hamza and madda stay: they are part of the letter.
+        assert_eq!(fold_str("أمة", FoldOptions { case: true }), "أمة");
+        assert_ne!(
+            fold_str("أمة", FoldOptions { case: true }),
+            fold_str("امة", FoldOptions { case: true })
+        );
     }
 
     #[test]
