@@ -34,8 +34,9 @@ const MAGIC: &[u8; 8] = b"TERMLINT";
 /// rules. 10: Hungarian names ending in `a` or `e`; 11: Hungarian
 /// doubled two-letter consonants; 12: the crowded anchors' index keyed
 /// past a word of many endings; 13: patterns numbered anchor by anchor,
-/// each with its concept; 14: Arabic vowel marks and tatweel folded away.
-const FORMAT: u32 = 14;
+/// each with its concept; 14: Arabic vowel marks and tatweel folded
+/// away; 15: half-width katakana folded to full-width.
+const FORMAT: u32 = 15;
 
 /// Where compiled glossaries are kept: `$TERMLINT_CACHE_DIR`, else the
 /// platform's user cache directory plus `termlint`.

@@ -241,6 +241,7 @@ fn fold_punctuation(c: char) -> char {
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
         '\u{2010}'..='\u{2013}' | '\u{2212}' => '-',
         '\u{FF01}'..='\u{FF5E}' => fullwidth_to_ascii(c),
+        '\u{FF65}'..='\u{FF9F}' => halfwidth_to_katakana(c),
         _ => c,
     }
 }
@@ -261,6 +262,17 @@ fn is_plain_wide(c: char) -> bool {
 fn fullwidth_to_ascii(c: char) -> char {
     // U+FF01..=U+FF5E mirror U+0021..=U+007E at a fixed distance.
     char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+}
+
+/// Half-width katakana as the full-width letters they stand for (their
+/// compatibility mapping): `ｶｰﾄﾞ` reads as `カード`, the voicing marks
+/// `ﾞ ﾟ` becoming the combining ones that NFC joins to the letter before.
+fn halfwidth_to_katakana(c: char) -> char {
+    let mut mapped = std::iter::once(c).nfkc();
+    match (mapped.next(), mapped.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
 }
 
 fn is_ascii_space(b: &u8) -> bool {
@@ -1024,6 +1036,18 @@ mod tests {
             fold_str("أمة", FoldOptions { case: true }),
             fold_str("امة", FoldOptions { case: true })
         );
+    }
+
+    #[test]
+    fn halfwidth_katakana_reads_as_fullwidth() {
+        let options = FoldOptions { case: true };
+        assert_eq!(fold_str("ｶｰﾄﾞ", options), "カード");
+        assert_eq!(fold_str("ﾊﾟｿｺﾝ･ｿﾌﾄ", options), "パソコン・ソフト");
+        let text = "新ｶｰﾄﾞ";
+        let folded = fold(text, options);
+        assert_eq!(folded.as_str(), "新カード");
+        // `ド` comes from `ﾄﾞ`, six bytes of the original.
+        assert_eq!(folded.original_span(9..12), 9..15);
     }
 
     #[test]
