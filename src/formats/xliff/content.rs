@@ -4,7 +4,8 @@
 //!
 //! Inline elements (XLIFF 1.2 §2.4, XLIFF 2.1 §4.2.3) come in two kinds.
 //! Those that wrap translatable text (`<g>`, `<pc>`, `<mrk>`) continue the
-//! text around them: `<g id="1">Ministerium</g> für Kultur` is one name.
+//! text around them: `<g id="1">Ministerium</g> für Kultur` is one name;
+//! a `<mrk>` marked not to be translated is left out like a code.
 //! Placeholders for native codes (`<x/>`, `<ph>`, `<it>`, `<ph/>`) stand
 //! for something that is not text, so they are gaps and whatever they hold
 //! is skipped. Paired codes that switch formatting on and off (`<bx/>`,
@@ -114,9 +115,18 @@ fn marks_formatting(e: &BytesStart<'_>) -> bool {
     matches!(e.local_name().as_ref(), "bpt" | "ept")
 }
 
-/// Elements whose content is text of the same flow (TMX's `<hi>` too).
+/// Elements whose content is text of the same flow (TMX's `<hi>` too),
+/// unless it is marked not to be translated.
 fn wraps_text(e: &BytesStart<'_>) -> bool {
-    matches!(e.local_name().as_ref(), "g" | "pc" | "mrk" | "hi")
+    matches!(e.local_name().as_ref(), "g" | "pc" | "mrk" | "hi") && !protected(e)
+}
+
+/// `<mrk translate="no">` (XLIFF 2) and `<mrk mtype="protected">` (XLIFF
+/// 1.2): text the translator must leave as it is (a product name, a
+/// quotation), so it is left out like a code, with a gap.
+fn protected(e: &BytesStart<'_>) -> bool {
+    super::attr(e, "translate").as_deref() == Some("no")
+        || super::attr(e, "mtype").as_deref() == Some("protected")
 }
 
 /// The character of `<cp hex="…"/>`.

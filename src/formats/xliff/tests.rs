@@ -145,6 +145,22 @@ fn text_inside_g_continues_the_name() {
 }
 
 #[test]
+fn text_marked_not_to_be_translated_is_left_out() {
+    let two = r#"<xliff version="2.0" srcLang="en" trgLang="de"><file id="f"><unit id="1"><segment>
+<source>a letter from Urumqi</source>
+<target>Brief aus <mrk id="m1" translate="no">Urumchi</mrk> und Urumchi</target>
+</segment></unit></file></xliff>"#;
+    let seg = &parse(two).segments[0];
+    assert_eq!(seg.text, format!("Brief aus {GAP} und Urumchi"));
+    let one = r#"<xliff version="1.2"><file target-language="de"><body><trans-unit id="1">
+<source>x</source>
+<target>Brief aus <mrk mtype="protected">Urumchi</mrk>, <mrk mtype="term">Urumchi</mrk></target>
+</trans-unit></body></file></xliff>"#;
+    let seg = &parse(one).segments[0];
+    assert_eq!(seg.text, format!("Brief aus {GAP}, Urumchi"));
+}
+
+#[test]
 fn placeholders_are_gaps_and_paired_codes_are_not_text() {
     let text = r#"<xliff version="1.2"><file target-language="de"><body><trans-unit id="1">
 <source>x</source>
