@@ -117,7 +117,9 @@ fn simple_values(text: &str, body: Range<usize>, keys: &[String]) -> Option<Valu
     if wanted.any(|key| get(key).is_some_and(simple::maybe_not_string)) {
         return None;
     }
-    Some(collect_values(text, body, keys, get))
+    Some(collect_values(text, body, keys, |key| {
+        get(key).into_iter().collect()
+    }))
 }
 
 /// [`yaml_values`] read with the YAML parser.
@@ -126,34 +128,44 @@ fn parsed_values(text: &str, body: Range<usize>, keys: &[String]) -> Result<Valu
     Ok(collect_values(text, body, keys, |key| lookup(&doc, key)))
 }
 
-/// The language and the values of `keys`, given the string value at each
-/// dotted key path.
+/// The language and the values of `keys`, given the strings at each
+/// dotted key path (one, or a list's).
 fn collect_values<'v>(
     text: &str,
     body: Range<usize>,
     keys: &[String],
-    get: impl Fn(&str) -> Option<&'v str>,
+    get: impl Fn(&str) -> Vec<&'v str>,
 ) -> Values {
     let scanned = scan_yaml(text, body.clone());
     let lang = LANG_KEYS
         .iter()
-        .filter_map(|k| get(k))
+        .flat_map(|k| get(k).into_iter().take(1))
         .find_map(|s| LangTag::parse(s.trim()).ok());
-    let mut fields: Vec<(String, Segment)> = keys
-        .iter()
-        .filter_map(|key| {
-            let value = get(key)?;
-            let found = scanned.iter().find(|s| &s.path == key);
-            Some((key.clone(), value_segment(value, found, body.start)))
-        })
-        .collect();
+    let mut used = vec![false; scanned.len()];
+    let mut fields: Vec<(String, Segment)> = Vec::new();
+    for key in keys {
+        for value in get(key) {
+            // The first scanned value of the key not yet taken that reads
+            // the same; else the first not taken.
+            let unused = |i: &usize| &scanned[*i].path == key && !used[*i];
+            let found = (0..scanned.len())
+                .filter(unused)
+                .find(|&i| same_words(&scanned[i].segment.text, value))
+                .or_else(|| (0..scanned.len()).find(unused));
+            if let Some(i) = found {
+                used[i] = true;
+            }
+            let segment = value_segment(value, found.map(|i| &scanned[i]), body.start);
+            fields.push((key.clone(), segment));
+        }
+    }
     fields.sort_by_key(|(_, s)| s.anchor);
     Values { lang, fields }
 }
 
 /// Whether YAML `text[body]` is a mapping that holds any of `keys`.
 pub(crate) fn yaml_has_any(text: &str, body: Range<usize>, keys: &[String]) -> bool {
-    parse_yaml(text, body).is_ok_and(|doc| keys.iter().any(|k| lookup(&doc, k).is_some()))
+    parse_yaml(text, body).is_ok_and(|doc| keys.iter().any(|k| !lookup(&doc, k).is_empty()))
 }
 
 fn parse_yaml(text: &str, body: Range<usize>) -> Result<Value, ReadError> {
@@ -176,11 +188,16 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// The string at dotted `path` (`card.title`) of `doc`.
-fn lookup<'v>(doc: &'v Value, path: &str) -> Option<&'v str> {
-    path.split('.')
-        .try_fold(doc, |v, k| v.get(k))
-        .and_then(Value::as_str)
+/// The string at dotted `path` (`card.title`) of `doc`, or the strings
+/// of the list there (`keywords: [a, b]`).
+fn lookup<'v>(doc: &'v Value, path: &str) -> Vec<&'v str> {
+    let Some(value) = path.split('.').try_fold(doc, |v, k| v.get(k)) else {
+        return Vec::new();
+    };
+    match value {
+        Value::Sequence(items) => items.iter().filter_map(Value::as_str).collect(),
+        other => other.as_str().into_iter().collect(),
+    }
 }
 
 /// The segment for `value`: the scanned pieces when they read the same
@@ -239,7 +256,16 @@ fn scan_yaml(text: &str, body: Range<usize>) -> Vec<Scanned> {
             .join(".");
         let value = text[value_at..line.end].trim();
         if value.is_empty() {
+            found.extend(
+                block_items(text, &lines[i..], line.indent).map(|s| scanned(path.clone(), s)),
+            );
             parents.push((line.indent, key.to_string()));
+        } else if value.starts_with('[') {
+            found.extend(
+                flow_items(text, value_at, line.end)
+                    .into_iter()
+                    .map(|s| scanned(path.clone(), s)),
+            );
         } else if value.starts_with(['|', '>']) {
             let (segment, used) = block_scalar(text, &lines[i..], line.indent, value);
             i += used;
@@ -249,6 +275,78 @@ fn scan_yaml(text: &str, body: Range<usize>) -> Vec<Scanned> {
         }
     }
     found
+}
+
+/// The scalars of a block list under a key: the `- item` lines right
+/// after it, at its indentation or deeper.
+fn block_items<'a>(
+    text: &'a str,
+    rest: &'a [Line],
+    key_indent: usize,
+) -> impl Iterator<Item = Segment> + 'a {
+    rest.iter()
+        .take_while(move |l| l.indent >= key_indent && !is_blank(text, l))
+        .filter_map(move |l| {
+            let content = l.start + l.indent;
+            let item = text[content..l.end].strip_prefix("- ")?;
+            (!item.trim_start().starts_with('-'))
+                .then(|| inline_scalar(text, l.end - item.len(), l.end))
+                .flatten()
+        })
+}
+
+/// The scalars of a one-line flow list, `[a, "b c", 'd']`; none when it
+/// nests or goes on past the line.
+fn flow_items(text: &str, at: usize, end: usize) -> Vec<Segment> {
+    let value = &text[at..end];
+    let Some(open) = value.find('[') else {
+        return Vec::new();
+    };
+    let Some(close) = value.rfind(']') else {
+        return Vec::new();
+    };
+    let inner = at + open + 1..at + close;
+    if text[inner.clone()].contains(['[', '{']) {
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    let mut start = inner.start;
+    while start < inner.end {
+        let lead = text[start..inner.end].len() - text[start..inner.end].trim_start().len();
+        let first = start + lead;
+        let (segment, next) = match text.as_bytes().get(first) {
+            Some(b'"') | Some(b'\'') => {
+                let quoted = if text.as_bytes()[first] == b'"' {
+                    double_quoted(text, first + 1, inner.end)
+                } else {
+                    single_quoted(text, first + 1, inner.end)
+                };
+                let Some(segment) = quoted else {
+                    return Vec::new();
+                };
+                let after = segment.original(0..segment.text.len()).end + 1;
+                let comma = text[after..inner.end]
+                    .find(',')
+                    .map_or(inner.end, |c| after + c);
+                (segment, comma + 1)
+            }
+            _ => {
+                let comma = text[first..inner.end]
+                    .find(',')
+                    .map_or(inner.end, |c| first + c);
+                let item = text[first..comma].trim_end();
+                (
+                    Segment::verbatim(text, first..first + item.len()),
+                    comma + 1,
+                )
+            }
+        };
+        if !segment.text.is_empty() {
+            items.push(segment);
+        }
+        start = next;
+    }
+    items
 }
 
 fn scanned(path: String, segment: Segment) -> Scanned {
@@ -487,6 +585,28 @@ mod tests {
             .iter()
             .map(|(k, s)| (k.as_str(), s.text.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn list_values_give_each_string_at_its_bytes() {
+        let text = "---\ntags: [Westsee, \"am Westsee\", 'See']\nkeywords:\n  - Hangzhou\n  - \
+                    name: x\n  - \"Forum am Westsee\"\ntitle: Reise\n---\nText";
+        let values = read(text, &["title", "tags", "keywords"]);
+        assert_eq!(
+            texts(&values),
+            vec![
+                ("tags", "Westsee"),
+                ("tags", "am Westsee"),
+                ("tags", "See"),
+                ("keywords", "Hangzhou"),
+                ("keywords", "Forum am Westsee"),
+                ("title", "Reise"),
+            ]
+        );
+        for (_, segment) in &values.fields {
+            let original = segment.original(0..segment.text.len());
+            assert_eq!(&text[original], segment.text);
+        }
     }
 
     #[test]
